@@ -1,0 +1,51 @@
+# Two commands do all set-up on a fresh machine (see README.md):
+#   make build   builds every course into build/
+#   make test    runs every test
+SHELL := /bin/bash
+.DEFAULT_GOAL := build
+
+# Python 3.12: pyenv's 3.12.1 on these machines, python3.12 on PATH elsewhere.
+PYENV_PY := $(shell pyenv root 2>/dev/null)/versions/3.12.1/bin/python3.12
+PYTHON ?= $(shell if [ -x "$(PYENV_PY)" ]; then echo "$(PYENV_PY)"; else command -v python3.12; fi)
+VENV := .venv
+BIN := $(VENV)/bin
+PY_STAMP := $(VENV)/.installed
+SYS_STAMP := build/.system-deps
+NODE_STAMP := node_modules/.installed
+XBLOCK_PROJECT := $(wildcard xblocks/pyproject.toml)
+
+.PHONY: build build-quick test lint check clean system-deps
+
+$(PY_STAMP): tools/pyproject.toml requirements-dev.txt $(XBLOCK_PROJECT)
+	@test -n "$(PYTHON)" || { echo "Python 3.12 not found: install python3.12 or pyenv 3.12.1" >&2; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt -e tools $(if $(XBLOCK_PROJECT),-e xblocks)
+	@touch $@
+
+$(SYS_STAMP): tools/setup/system-deps.sh
+	bash tools/setup/system-deps.sh
+	@mkdir -p build && touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+system-deps: $(SYS_STAMP)
+
+build: $(PY_STAMP) $(SYS_STAMP)
+	$(BIN)/hocvuso build
+
+build-quick: $(PY_STAMP) $(SYS_STAMP)
+	$(BIN)/hocvuso build --no-video
+
+check: $(PY_STAMP)
+	$(BIN)/hocvuso check
+
+test: $(PY_STAMP) $(SYS_STAMP) $(NODE_STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(PY_STAMP)
+	$(BIN)/ruff check tools tests benchmarks xblocks
+
+clean:
+	rm -rf build

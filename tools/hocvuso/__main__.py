@@ -1,0 +1,3 @@
+from hocvuso.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,66 @@
+"""Whole-course checks that need more than one file: the checker reads the model.
+
+Local problems (syntax, a missing image, an unknown code) are found while
+loading, where their exact line is known.  What needs the whole course is
+here: duplicate ids, lessons left out of course.yaml, questions that assess
+a competency their lesson does not teach.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from hocvuso import codes
+from hocvuso.diagnostics import Location
+
+if TYPE_CHECKING:
+    from hocvuso.diagnostics import Diagnostics
+    from hocvuso.model import Course
+
+
+def check_course(course: Course, diags: Diagnostics) -> None:
+    """Run every whole-course check."""
+    check_unique_ids(course, diags)
+    check_unlisted_lessons(course, diags)
+    check_question_competencies(course, diags)
+
+
+def check_unique_ids(course: Course, diags: Diagnostics) -> None:
+    """Ids that become Open edX url_names or SCORM identifiers must be unique."""
+    seen: dict[str, Location] = {}
+
+    def claim(kind: str, ident: str, loc: Location) -> None:
+        key = f"{kind}:{ident}"
+        if key in seen:
+            diags.add(codes.DUPLICATE_ID, loc, id=ident, other=str(seen[key]))
+        else:
+            seen[key] = loc
+
+    for chapter in course.chapters:
+        claim("chapter", chapter.id, Location(course.root / "course.yaml"))
+    for lesson in course.lessons:
+        claim("lesson", lesson.id, lesson.loc)
+    for question in (*course.questions, *course.bank):
+        claim("question", question.id, question.loc)
+    for task in course.tasks:
+        claim("task", task.id, task.loc)
+
+
+def check_unlisted_lessons(course: Course, diags: Diagnostics) -> None:
+    """A Markdown file next to listed lessons but not listed itself is probably forgotten."""
+    lessons = {lesson.path.resolve() for lesson in course.lessons}
+    folders = {path.parent for path in lessons}
+    listed = lessons | {q.loc.path.resolve() for q in course.bank}
+    for folder in sorted(folders):
+        for path in sorted(folder.glob("*.md")):
+            if path.resolve() not in listed and path.name.lower() not in ("readme.md",):
+                diags.add(codes.LESSON_NOT_LISTED, Location(path), path=path.name)
+
+
+def check_question_competencies(course: Course, diags: Diagnostics) -> None:
+    """A lesson's practice questions should assess what the lesson teaches."""
+    for lesson in course.lessons:
+        for question in lesson.questions:
+            if question.competency not in lesson.competencies and question.competency in course.framework.competencies:
+                diags.add(codes.QUIZ_COMPETENCY_NOT_IN_LESSON, question.loc, code=question.competency,
+                          listed=", ".join(lesson.competencies))

@@ -1,0 +1,117 @@
+"""The ``hocvuso`` command."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from hocvuso import __version__
+from hocvuso.diagnostics import CompilerError, Diagnostics, Level
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hocvuso", description="Biên dịch bài học Markdown thành khoá học Open edX, SCORM, trình chiếu và video."
+    )
+    parser.add_argument("--version", action="version", version=f"hocvuso {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("groups", nargs="*", help="course folders to use (default: all)")
+        p.add_argument("--courses", type=Path, default=Path("courses"), help="the courses folder (default: courses)")
+        p.add_argument("--lang", choices=("vi", "en"), default=os.environ.get("HOCVUSO_LANG", "vi"), help="language of messages")
+        p.add_argument("--ignore", action="append", default=[], metavar="CODE",
+                       help="ignore a code (HV205, html.removed, html.*)")
+
+    check = sub.add_parser("check", help="report every problem in the courses")
+    common(check)
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+
+    build = sub.add_parser("build", help="check, then build every output into build/")
+    common(build)
+    build.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build)")
+    build.add_argument("--only", default="", help="comma-separated emitters, e.g. olx,scorm")
+    build.add_argument("--no-video", action="store_true", help="skip narrated video (quick build)")
+    build.add_argument("--force", action="store_true", help="rebuild even unchanged courses")
+
+    errors = sub.add_parser("errors", help="list every diagnostic code")
+    errors.add_argument("--markdown", action="store_true", help="print docs/errors.md")
+    return parser
+
+
+def _report(diags: Diagnostics, lang: str) -> None:
+    for diag in diags:
+        print(diags.render(diag, lang), file=sys.stderr)
+    if len(diags):
+        print(diags.summary(lang), file=sys.stderr)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from hocvuso.project import Project, load
+
+    diags = Diagnostics(args.ignore)
+    load(Project(args.courses), args.groups, diags)
+    _report(diags, args.lang)
+    worst = diags.worst()
+    if worst is None:
+        print("Không có lỗi." if args.lang == "vi" else "No problems found.")
+    return 1 if worst is not None and (worst >= Level.ERROR or (args.strict and worst >= Level.WARNING)) else 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from hocvuso.build import Builder
+    from hocvuso.emitters import BuildOptions, registry
+    from hocvuso.project import Project
+
+    names = [n.strip() for n in args.only.split(",") if n.strip()] or None
+    unknown = sorted(set(names or ()) - set(registry()))
+    if unknown:
+        print(f"hocvuso: unknown emitter(s) {', '.join(unknown)}; known: {', '.join(registry())}", file=sys.stderr)
+        return 2
+    diags = Diagnostics(args.ignore)
+    builder = Builder(Project(args.courses), args.out, names, BuildOptions(video=not args.no_video), args.force,
+                      log=lambda m: print(m, file=sys.stderr))
+    report = builder.run(args.groups, diags)
+    _report(diags, args.lang)
+    if not report.ok:
+        print("Biên dịch thất bại; thư mục build/ không thay đổi." if args.lang == "vi"
+              else "Build failed; build/ was left unchanged.", file=sys.stderr)
+        return 1
+    for group in report.unchanged:
+        print(f"{group}: không đổi" if args.lang == "vi" else f"{group}: unchanged")
+    for path in report.written:
+        print(f"{args.out / path}")
+    return 0
+
+
+def cmd_errors(args: argparse.Namespace) -> int:
+    from hocvuso.catalogue import catalogue_markdown, catalogue_text
+
+    print(catalogue_markdown() if args.markdown else catalogue_text(), end="")
+    return 0
+
+
+COMMANDS = {"check": cmd_check, "build": cmd_build, "errors": cmd_errors}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: exit 0 on success, 1 when the sources have errors, 2 on misuse."""
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except CompilerError as err:
+        print(f"hocvuso: {err.category}: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # a bug, not an author mistake: say so plainly
+        if os.environ.get("HOCVUSO_DEBUG"):
+            raise
+        last = traceback.extract_tb(sys.exc_info()[2])[-1]
+        print(f"hocvuso: internal error at {Path(last.filename).name}:{last.lineno}. "
+              "This is a bug in hocvuso, not in your lesson; run again with HOCVUSO_DEBUG=1 and report it.",
+              file=sys.stderr)
+        return 3

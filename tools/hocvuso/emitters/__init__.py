@@ -1,0 +1,22 @@
+"""Output formats.  Each emitter is registered here or under the entry-point
+group ``hocvuso.emitters`` (so the XBlock package or a province can add one)."""
+
+from __future__ import annotations
+
+from importlib.metadata import entry_points
+
+from hocvuso.emitters.base import BuildOptions, Emitter
+
+
+def registry() -> dict[str, type[Emitter]]:
+    """Every known emitter class by name, built-in ones first."""
+    from hocvuso.emitters.case import CaseEmitter
+    from hocvuso.emitters.olx import OlxEmitter
+
+    found: dict[str, type[Emitter]] = {"olx": OlxEmitter, "case": CaseEmitter}
+    for ep in entry_points(group="hocvuso.emitters"):
+        found.setdefault(ep.name, ep.load())
+    return found
+
+
+__all__ = ["BuildOptions", "Emitter", "registry"]

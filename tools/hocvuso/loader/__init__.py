@@ -1,0 +1,1 @@
+"""Loading: source files → the typed course model, with located diagnostics."""

@@ -1,0 +1,190 @@
+"""Markdown → sanitised HTML and plain text, with assets and safety checks.
+
+One :class:`Renderer` per source file.  It owns the markdown-it parser, finds
+every image, link and raw-HTML token, registers files as assets, rewrites
+their URLs to ``@asset/<name>`` and reports unsafe markup at its line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.colon_fence import colon_fence_plugin
+
+from hocvuso import codes
+from hocvuso.diagnostics import Location
+from hocvuso.loader import safety
+from hocvuso.loader.assets import kind_of
+from hocvuso.model import ASSET_PREFIX, Image
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+
+    from markdown_it.token import Token
+
+    from hocvuso.diagnostics import Diagnostics
+    from hocvuso.loader.assets import AssetRegistry
+
+
+def make_parser() -> MarkdownIt:
+    """CommonMark plus tables, strikethrough and ':::' fences; raw HTML kept for inspection."""
+    md = MarkdownIt("commonmark", {"html": True, "typographer": False})
+    md.enable(["table", "strikethrough"])
+    md.use(colon_fence_plugin)
+    # Every URL reaches our own check, which reports refused ones by line;
+    # markdown-it's default would silently leave a javascript: link as text.
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
+    return md
+
+
+@dataclass(slots=True)
+class Rendered:
+    """HTML (asset URLs as ``@asset/…``), plain text, images and slide points."""
+
+    html: str
+    text: str
+    images: list[Image] = field(default_factory=list)
+    points: list[str] = field(default_factory=list)
+
+
+def inline_text(token: Token) -> str:
+    """The plain text of an inline token (images and markup dropped)."""
+    parts: list[str] = []
+    for child in token.children or ():
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type == "softbreak":
+            parts.append(" ")
+        elif child.type == "hardbreak":
+            parts.append("\n")
+    return "".join(parts).strip()
+
+
+class Renderer:
+    """Renders Markdown fragments of one source file."""
+
+    def __init__(self, md: MarkdownIt, path: Path, lines: Sequence[str], assets: AssetRegistry, diags: Diagnostics) -> None:
+        self.md = md
+        self.path = path
+        self.lines = lines
+        self.assets = assets
+        self.diags = diags
+
+    # --- locating -----------------------------------------------------------
+
+    def locate(self, needle: str, first: int, last: int) -> Location:
+        """Where ``needle`` first appears in file lines first..last (1-based), else the first line."""
+        for number in range(max(first, 1), min(last, len(self.lines)) + 1):
+            col = self.lines[number - 1].find(needle)
+            if col >= 0:
+                return Location(self.path, number, col + 1)
+        return Location(self.path, first)
+
+    def span(self, token: Token, first_line: int) -> tuple[int, int]:
+        """The file lines (1-based, inclusive) a block token covers."""
+        begin, end = token.map or (0, 1)
+        return first_line + begin, first_line + max(end - 1, begin)
+
+    # --- rendering ----------------------------------------------------------
+
+    def parse(self, text: str) -> list[Token]:
+        return self.md.parse(text)
+
+    def render_text(self, text: str, first_line: int, inline: bool = False) -> Rendered:
+        """Render a Markdown fragment whose first line is ``first_line`` of the file."""
+        tokens = self.parse(text)
+        rendered = self.render_tokens(tokens, first_line)
+        if inline and rendered.html.startswith("<p>") and rendered.html.endswith("</p>") and rendered.html.count("<p>") == 1:
+            rendered.html = rendered.html[3:-4]
+        return rendered
+
+    def render_tokens(self, tokens: list[Token], first_line: int) -> Rendered:
+        """Check and render block tokens (from :meth:`parse`) into one fragment."""
+        images: list[Image] = []
+        texts: list[str] = []
+        items: list[str] = []
+        paragraphs: list[str] = []
+        depth = 0
+        for token in tokens:
+            if token.type in ("bullet_list_open", "ordered_list_open"):
+                depth += 1
+            elif token.type in ("bullet_list_close", "ordered_list_close"):
+                depth -= 1
+            elif token.type == "html_block":
+                self._check_html(token.content, self.span(token, first_line)[0])
+            elif token.type == "inline":
+                first, last = self.span(token, first_line)
+                images.extend(self._check_inline(token, first, last))
+                line_text = inline_text(token)
+                if line_text:
+                    texts.append(line_text)
+                    (items if depth == 1 else paragraphs if depth == 0 else []).append(line_text)
+        html = safety.clean(self.md.renderer.render(tokens, self.md.options, {}))
+        return Rendered(html.strip(), "\n".join(texts), images, items or paragraphs)
+
+    # --- checks -------------------------------------------------------------
+
+    def _check_inline(self, token: Token, first: int, last: int) -> list[Image]:
+        images: list[Image] = []
+        for child in token.children or ():
+            if child.type == "image":
+                image = self._image(child, first, last)
+                if image is not None:
+                    images.append(image)
+            elif child.type == "link_open":
+                self._link(child, first, last)
+            elif child.type == "html_inline":
+                self._check_html(child.content, self.locate(child.content, first, last).line)
+        return images
+
+    def _image(self, child: Token, first: int, last: int) -> Image | None:
+        src = str(child.attrs.get("src", ""))
+        loc = self.locate(unquote(src) if src else "![", first, last)
+        alt = "".join(c.content for c in child.children or ()).strip()
+        if urlsplit(src).scheme:
+            problem = safety.url_problem(src)
+            if problem:
+                self.diags.add(codes.LINK_UNSAFE, loc, url=src, reason=problem)
+            else:
+                self.diags.add(codes.IMAGE_REMOTE, loc, url=src)
+            child.attrs["src"] = ""
+            return None
+        if not alt:
+            self.diags.add(codes.IMAGE_MISSING_ALT, loc, path=unquote(src))
+        kind = kind_of(src)
+        if kind in ("audio", "video"):
+            self.diags.add(codes.MEDIA_INLINE, loc, path=unquote(src))
+            return None
+        asset = self.assets.add(unquote(src), loc, ("image",), base=self.path.parent)
+        if asset is None:
+            child.attrs["src"] = ""
+            return None
+        child.attrs["src"] = ASSET_PREFIX + asset.name
+        child.attrs["loading"] = "lazy"
+        return Image(asset, alt, loc)
+
+    def _link(self, child: Token, first: int, last: int) -> None:
+        href = str(child.attrs.get("href", ""))
+        loc = self.locate(unquote(href) or "](", first, last)
+        if href.startswith("#"):
+            return
+        if urlsplit(href).scheme or href.startswith("//"):
+            problem = safety.url_problem(href)
+            if problem:
+                self.diags.add(codes.LINK_UNSAFE, loc, url=href, reason=problem)
+                child.attrs["href"] = "#"
+            return
+        asset = self.assets.add(unquote(href), loc, ("file", "image", "audio", "video"), base=self.path.parent)
+        child.attrs["href"] = ASSET_PREFIX + asset.name if asset else "#"
+
+    def _check_html(self, fragment: str, line: int) -> None:
+        for finding in safety.inspect_html(fragment):
+            loc = Location(self.path, line + finding.line - 1)
+            if finding.refused:
+                self.diags.add(codes.HTML_UNSAFE, loc, what=finding.what)
+            else:
+                self.diags.add(codes.HTML_REMOVED, loc, tag=finding.what)

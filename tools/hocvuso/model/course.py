@@ -1,0 +1,85 @@
+"""A course: one learner group's lessons, item bank and policies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from pathlib import Path
+
+    from hocvuso.model.content import Asset, Chapter, Lesson, Question, Task
+    from hocvuso.model.framework import Framework, PassRule, Profile
+
+
+@dataclass(frozen=True, slots=True)
+class Grading:
+    """How the course grade is made: practice problems and the final assessment."""
+
+    practice_weight: float = 0.3
+    assessment_weight: float = 0.7
+
+
+@dataclass(frozen=True, slots=True)
+class Certification:
+    """The certification assessment's policy (the pass rule comes from the profile)."""
+
+    pass_rule: PassRule
+    time_limit_minutes: int = 0
+    max_attempts: int = 3
+    wait_hours: float = 0.0
+    engine: str = "xblock"
+
+
+@dataclass(slots=True)
+class Course:
+    """Everything one build of one learner group needs; emitters only read it."""
+
+    group: str
+    root: Path
+    org: str
+    number: str
+    run: str
+    title: str
+    language: str
+    start: dt.date
+    framework: Framework
+    profile: Profile
+    grading: Grading
+    certification: Certification
+    end: dt.date | None = None
+    description: str = ""
+    image: Asset | None = None
+    chapters: tuple[Chapter, ...] = ()
+    bank: tuple[Question, ...] = ()
+    assets: dict[str, Asset] = field(default_factory=dict)
+    digest: str = ""
+
+    @property
+    def key(self) -> str:
+        """The Open edX course key, course-v1:ORG+NUMBER+RUN."""
+        return f"course-v1:{self.org}+{self.number}+{self.run}"
+
+    @property
+    def lessons(self) -> tuple[Lesson, ...]:
+        return tuple(lesson for ch in self.chapters for lesson in ch.lessons)
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        """Practice questions of every lesson, in course order."""
+        return tuple(q for lesson in self.lessons for q in lesson.questions)
+
+    @property
+    def tasks(self) -> tuple[Task, ...]:
+        return tuple(t for lesson in self.lessons for t in lesson.tasks)
+
+    @property
+    def competencies(self) -> tuple[str, ...]:
+        """Every competency the course touches, in framework order."""
+        used = set(self.profile.codes)
+        for lesson in self.lessons:
+            used.update(lesson.competencies)
+        used.update(q.competency for q in (*self.questions, *self.bank))
+        used.update(c for t in self.tasks for c in t.competencies)
+        return tuple(code for code in self.framework.competencies if code in used)
