@@ -13,6 +13,9 @@ import re
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]{0,63}$")
 
 
+RESERVED_PREFIX = "hocvuso-"
+
+
 def is_valid_id(value: str) -> bool:
-    """Lowercase ASCII letter first, then letters, digits and '-', at most 64."""
-    return bool(ID_PATTERN.match(value))
+    """Lowercase ASCII letter first, then letters, digits and '-', at most 64; not 'hocvuso-…'."""
+    return bool(ID_PATTERN.match(value)) and not value.startswith(RESERVED_PREFIX)

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from hocvuso import codes
 from hocvuso.diagnostics import Location
-from hocvuso.loader.ids import ID_PATTERN
+from hocvuso.loader.ids import is_valid_id
 from hocvuso.model import Choice, Item, NumericAnswer, Pair, Question, QuestionType
 from hocvuso.yamlsource import did_you_mean
 
@@ -269,7 +269,7 @@ class QuizParser:
         f = draft.fields
         qid, id_loc = f.get("id", (f"{self.id_prefix}-q{number}", loc))
         ok = True
-        if not ID_PATTERN.match(qid):
+        if not is_valid_id(qid):
             self.diags.add(codes.ID_INVALID, id_loc, id=qid)
             ok = False
         competency, comp_loc = f.get("competency", (self.defaults.competency, loc))

@@ -1,0 +1,44 @@
+"""The Open edX emitter: build/olx/<group>.tar.gz, rooted at one course/ folder,
+plus the framework as Open edX taxonomies (build/olx/taxonomy-*.csv)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from hocvuso.archive import files_under, write_tar_gz
+from hocvuso.emitters.base import Emitter
+from hocvuso.emitters.olx import tags
+from hocvuso.emitters.olx.writer import CourseWriter
+
+if TYPE_CHECKING:
+    from hocvuso.model import Course, Framework
+
+
+class OlxEmitter(Emitter):
+    """Open edX course export (OLX) that Studio imports as is."""
+
+    name = "olx"
+    description = "Open edX course archive for Studio import"
+
+    def outputs(self, group: str) -> list[str]:
+        return [f"olx/{group}.tar.gz"]
+
+    def shared_outputs(self, framework: Framework) -> list[str]:
+        return [f"olx/{tags.COMPETENCY_TAXONOMY}.csv", f"olx/{tags.LEVEL_TAXONOMY}.csv"]
+
+    def emit(self, course: Course, out: Path) -> None:
+        with tempfile.TemporaryDirectory(prefix="olx-") as tmp:
+            root = Path(tmp) / "course"
+            CourseWriter(course, root).write()
+            entries = {f"course/{name}": path for name, path in files_under(root).items()}
+            target = out / "olx" / f"{course.group}.tar.gz"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_tar_gz(entries, target)
+
+    def finish(self, framework: Framework, courses: list[Course], out: Path) -> None:
+        folder = out / "olx"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{tags.COMPETENCY_TAXONOMY}.csv").write_text(tags.competency_taxonomy_csv(framework), encoding="utf-8")
+        (folder / f"{tags.LEVEL_TAXONOMY}.csv").write_text(tags.level_taxonomy_csv(framework), encoding="utf-8")

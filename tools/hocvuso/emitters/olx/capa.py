@@ -1,0 +1,192 @@
+"""Questions → standard CAPA problems that a stock Open edX imports.
+
+Single, multiple, dropdown, numeric and text questions map to their own
+response types.  Open edX has no matching or ordering type, so both become a
+problem of several dropdowns (one per left-hand item, or one position per
+step), which every Open edX release grades.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from hocvuso.emitters.olx.xmlutil import append_html, el, inline_html, move_content
+from hocvuso.model import QuestionType, with_assets
+
+if TYPE_CHECKING:
+    from hocvuso.model import Question
+
+STATIC = "/static/"
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemPolicy:
+    """Attempts and answer display: generous for practice, strict for certification."""
+
+    max_attempts: int | None = None
+    showanswer: str = "attempted"
+
+
+PRACTICE = ProblemPolicy()
+
+
+def _h(fragment: str) -> str:
+    return with_assets(fragment, STATIC)
+
+
+def problem_element(q: Question, policy: ProblemPolicy = PRACTICE) -> etree._Element:
+    """The <problem> element of a question (its url_name is set by the caller)."""
+    problem = el("problem", {
+        "display_name": q.title or _display_name(q), "markdown": "null", "weight": q.points,
+        "max_attempts": policy.max_attempts, "showanswer": policy.showanswer, "rerandomize": "never",
+    })
+    BUILDERS[q.type](problem, q)
+    if q.hints:
+        demand = el("demandhint", parent=problem)
+        for hint in q.hints:
+            append_html(el("hint", parent=demand), _h(hint))
+    return problem
+
+
+def _display_name(q: Question) -> str:
+    words = q.stem_text.split()
+    return " ".join(words[:10]) + ("…" if len(words) > 10 else "")
+
+
+def _stem(problem: etree._Element, response: etree._Element, q: Question) -> None:
+    """Put the question text as the response's <label>, leading paragraphs before it."""
+    holder = inline_html(_h(q.stem_html))
+    blocks = list(holder)
+    last = blocks[-1] if blocks else None
+    label = el("label", parent=response)
+    if last is not None and last.tag == "p" and not (last.tail or "").strip():
+        for block in blocks[:-1]:
+            problem.insert(list(problem).index(response), block)
+        last.tail = None
+        move_content(last, label)
+    else:
+        for block in blocks:
+            problem.insert(list(problem).index(response), block)
+        label.text = q.stem_text.split("\n")[-1]
+
+
+def _solution(response: etree._Element, q: Question) -> None:
+    if not q.explanation_html:
+        return
+    div = el("div", {"class": "detailed-solution"}, parent=el("solution", parent=response))
+    el("p", text="Giải thích", parent=div)
+    append_html(div, _h(q.explanation_html) if q.explanation_html.startswith("<") else f"<p>{_h(q.explanation_html)}</p>")
+
+
+def _choice_hint(q: Question, correct: bool, own: str) -> str:
+    """A choice's feedback: its own, else the question's right/wrong feedback."""
+    return own or (q.correct_html if correct else q.incorrect_html)
+
+
+def _single(problem: etree._Element, q: Question) -> None:
+    response = el("multiplechoiceresponse", parent=problem)
+    _stem(problem, response, q)
+    group = el("choicegroup", {"type": "MultipleChoice"}, parent=response)
+    for c in q.choices:
+        choice = el("choice", {"correct": c.correct}, parent=group)
+        append_html(choice, _h(c.html))
+        hint = _choice_hint(q, c.correct, c.feedback_html)
+        if hint:
+            append_html(el("choicehint", parent=choice), _h(hint))
+    _solution(response, q)
+
+
+def _multiple(problem: etree._Element, q: Question) -> None:
+    response = el("choiceresponse", parent=problem)
+    _stem(problem, response, q)
+    group = el("checkboxgroup", parent=response)
+    for c in q.choices:
+        choice = el("choice", {"correct": c.correct}, parent=group)
+        append_html(choice, _h(c.html))
+        if c.feedback_html:
+            append_html(el("choicehint", {"selected": True}, parent=choice), _h(c.feedback_html))
+    _solution(response, q)
+
+
+def _dropdown(problem: etree._Element, q: Question) -> None:
+    response = el("optionresponse", parent=problem)
+    _stem(problem, response, q)
+    select = el("optioninput", parent=response)
+    for c in q.choices:
+        option = el("option", {"correct": "True" if c.correct else "False"}, text=c.text, parent=select)
+        hint = _choice_hint(q, c.correct, c.feedback_html)
+        if hint:
+            append_html(el("optionhint", parent=option), _h(hint))
+    _solution(response, q)
+
+
+def _numeric(problem: etree._Element, q: Question) -> None:
+    assert q.numeric is not None
+    response = el("numericalresponse", {"answer": _number(q.numeric.value)}, parent=problem)
+    _stem(problem, response, q)
+    el("responseparam", {"type": "tolerance", "default": q.numeric.tolerance_text}, parent=response)
+    el("formulaequationinput", parent=response)
+    if q.correct_html:
+        append_html(el("correcthint", parent=response), _h(q.correct_html))
+    _solution(response, q)
+
+
+def _number(value: float) -> str:
+    return f"{value:.10g}"
+
+
+def _text(problem: etree._Element, q: Question) -> None:
+    first, *others = q.answers
+    response = el("stringresponse", {"answer": first, "type": "ci"}, parent=problem)
+    _stem(problem, response, q)
+    for other in others:
+        el("additional_answer", {"answer": other}, parent=response)
+    if q.correct_html:
+        append_html(el("correcthint", parent=response), _h(q.correct_html))
+    el("textline", {"size": "40"}, parent=response)
+    _solution(response, q)
+
+
+def _dropdowns(problem: etree._Element, q: Question, rows: list[tuple[str, str]], options: list[str]) -> None:
+    """One <optionresponse> per (label, right option), all sharing ``options``."""
+    append_html(problem, _h(q.stem_html))
+    last = None
+    for label_html, right in rows:
+        response = el("optionresponse", parent=problem)
+        label = el("label", parent=response)
+        append_html(label, _h(label_html))
+        select = el("optioninput", parent=response)
+        for option in options:
+            el("option", {"correct": "True" if option == right else "False"}, text=option, parent=select)
+        last = response
+    if last is not None:
+        _solution(last, q)
+
+
+def _matching(problem: etree._Element, q: Question) -> None:
+    options = sorted(dict.fromkeys(q.targets), key=str.casefold)
+    _dropdowns(problem, q, [(p.left_html, p.right_text) for p in q.matches], options)
+
+
+def _ordering(problem: etree._Element, q: Question) -> None:
+    positions = [f"Bước {n}" for n in range(1, len(q.items) + 1)]
+    rows = [(item.html, positions[q.items.index(item)]) for item in scrambled(q.items)]
+    _dropdowns(problem, q, rows, positions)
+
+
+def scrambled(items: tuple) -> list:  # type: ignore[type-arg]
+    """A fixed order that is not the answer: sorted by text, or rotated if that is the answer."""
+    order = sorted(items, key=lambda i: i.text.casefold())
+    if order == list(items):
+        order = order[1:] + order[:1]
+    return order
+
+
+BUILDERS = {
+    QuestionType.SINGLE: _single, QuestionType.MULTIPLE: _multiple, QuestionType.DROPDOWN: _dropdown,
+    QuestionType.NUMERIC: _numeric, QuestionType.TEXT: _text, QuestionType.MATCHING: _matching,
+    QuestionType.ORDERING: _ordering,
+}

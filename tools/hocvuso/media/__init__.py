@@ -1,0 +1,1 @@
+"""Generated media: covers, slides, narration, captions and lesson videos."""
