@@ -8,6 +8,7 @@ pair records a digest of everything that shapes it in ``build/.cache``.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -74,7 +75,7 @@ class Builder:
                  log: Callable[[str], None] = print) -> None:
         self.project = project
         self.out = out
-        self.options = options or BuildOptions()
+        self.options = dataclasses.replace(options or BuildOptions(), cache=out / ".cache")
         known = registry()
         self.emitters: list[Emitter] = [known[name](self.options) for name in (emitters or list(known))]
         self.force = force

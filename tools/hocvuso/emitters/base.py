@@ -23,9 +23,14 @@ class BuildOptions:
 
     video: bool = True
     extra: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    cache: Path | None = field(default=None, compare=False)
 
     def key(self) -> str:
+        """What the options contribute to cache keys (the cache folder itself does not)."""
         return f"video={self.video};" + ";".join(f"{k}={v}" for k, v in self.extra)
+
+    def get(self, name: str, default: str = "") -> str:
+        return dict(self.extra).get(name, default)
 
 
 class Emitter(ABC):

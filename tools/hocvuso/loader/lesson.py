@@ -59,6 +59,7 @@ FRONT_MATTER = Schema("the lesson's front matter", (
 ))
 FENCES = ("quiz", "task", "teacher", "narration")
 FENCE_OPTIONS = {"quiz": ("competency", "level", "points"), "narration": ("audio",), "task": (), "teacher": ()}
+FENCE_FLAGS = {"quiz": ("in-video",)}
 VIDEO_HOSTS = ("youtube.com", "www.youtube.com", "youtu.be", "m.youtube.com")
 
 
@@ -262,6 +263,9 @@ class LessonLoader:
         options: dict[str, str] = {}
         allowed = FENCE_OPTIONS[name]
         for arg in args:
+            if arg in FENCE_FLAGS.get(name, ()):
+                options[arg] = "true"
+                continue
             key, sep, value = arg.partition("=")
             if not sep or key not in allowed:
                 self.diags.add(codes.FENCE_BAD_OPTION, loc, option=arg, name=name,
@@ -273,7 +277,7 @@ class LessonLoader:
     def _fence_quiz(self, content: str, first: int, loc: Location, options: dict[str, str], draft: _SectionDraft) -> None:
         questions = self.read_questions(content, first, loc, options, self.lesson_id)
         if questions:
-            draft.blocks.append(QuizBlock(tuple(questions), loc))
+            draft.blocks.append(QuizBlock(tuple(questions), loc, in_video="in-video" in options))
 
     def read_questions(self, content: str, first: int, loc: Location, options: dict[str, str], prefix: str) -> list[Question]:
         """Questions of one quiz block; also used for item-bank files."""

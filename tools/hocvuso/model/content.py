@@ -221,8 +221,12 @@ class Media:
 
 @dataclass(frozen=True, slots=True)
 class QuizBlock:
+    """Questions at this point of the lesson; ``in_video`` ones also pop up in the
+    lesson video at the end of this section's slide."""
+
     questions: tuple[Question, ...]
     loc: Location
+    in_video: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,110 @@
+"""Shared fixtures: the repository's courses, small fixture courses, and builds.
+
+Builds of the real courses are made once per test session and per set of
+emitters (``built``), so each area's tests read the same outputs a user
+gets from ``make build``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from hocvuso.build import Builder
+from hocvuso.diagnostics import Diagnostics
+from hocvuso.emitters import BuildOptions
+from hocvuso.project import Project
+
+ROOT = Path(__file__).resolve().parents[1]
+COURSES = ROOT / "courses"
+GROUPS = ("officials", "students", "workers", "citizens")
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory):
+    """``built(["olx", "case"])`` → the build folder of all four courses (made once per set)."""
+    cache: dict[tuple[tuple[str, ...], bool], Path] = {}
+
+    def make(emitters: list[str], video: bool = False) -> Path:
+        key = (tuple(sorted(emitters)), video)
+        if key not in cache:
+            out = tmp_path_factory.mktemp("build-" + "-".join(key[0]))
+            diags = Diagnostics()
+            report = Builder(Project(COURSES), out, list(key[0]), BuildOptions(video=video), log=lambda m: None).run([], diags)
+            problems = "\n".join(diags.render(d, "en") for d in diags)
+            assert report.ok, f"building the courses failed:\n{problems}"
+            cache[key] = out
+        return cache[key]
+
+    return make
+
+
+class FixtureCourse:
+    """A small course written into a temporary folder, with the real framework."""
+
+    def __init__(self, root: Path, group: str = "citizens") -> None:
+        self.courses = root / "courses"
+        self.dir = self.courses / group
+        self.dir.mkdir(parents=True)
+        shutil.copyfile(COURSES / "framework.yaml", self.courses / "framework.yaml")
+        self.write("course.yaml", COURSE_YAML)
+
+    def write(self, rel: str, text: str) -> Path:
+        path = self.dir / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    def lesson(self, body: str, front: str = "", name: str = "lessons/bai.md") -> Path:
+        """Write a lesson with valid front matter (overridable) and ``body``."""
+        return self.write(name, LESSON_FRONT.format(extra=textwrap.dedent(front)) + textwrap.dedent(body).lstrip("\n"))
+
+    def image(self, rel: str, size: tuple[int, int] = (40, 30)) -> Path:
+        from PIL import Image
+
+        path = self.dir / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        Image.new("RGB", size, (200, 30, 30)).save(path)
+        return path
+
+    @property
+    def project(self) -> Project:
+        return Project(self.courses)
+
+
+COURSE_YAML = """
+org: BDHVS
+course: TEST
+run: "2026-1"
+title: Khoá thử
+start: 2026-01-15
+chapters:
+  - id: chuong-1
+    title: Chương 1
+    lessons:
+      - lessons/bai.md
+"""
+LESSON_FRONT = """---
+id: bai-thu
+title: Bài thử
+competencies: [4.2]
+level: CB2
+duration: 10
+objectives:
+  - Làm được một việc
+{extra}---
+"""
+
+
+@pytest.fixture
+def fixture_course(tmp_path: Path) -> FixtureCourse:
+    """An empty but valid citizens course in a temporary folder (add lessons to it)."""
+    return FixtureCourse(tmp_path)
