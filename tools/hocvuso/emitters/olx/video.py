@@ -1,5 +1,5 @@
 """Video components: YouTube references from lessons, and (with the media
-emitter) each section's narrated lesson video with its transcript."""
+pipeline) each lesson's narrated video with its transcript."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from lxml import etree
 
     from hocvuso.emitters.olx.writer import CourseWriter
-    from hocvuso.model import Course, Lesson, Media, Section
+    from hocvuso.model import Course, Lesson, Media
 
 
 def youtube_id(url: str) -> str:
@@ -35,8 +35,9 @@ def youtube(writer: CourseWriter, url_name: str, media: Media) -> etree._Element
     return el("video", {"url_name": url_name})
 
 
-def section_videos(writer: CourseWriter, lesson: Lesson, section: Section) -> list[etree._Element]:
-    """Components showing the section's narrated video (none until media is built)."""
+def lesson_verticals(writer: CourseWriter, lesson: Lesson) -> list[str]:
+    """Verticals to put first in the lesson's sequential: its narrated video (with
+    transcript and in-video questions) when the build makes videos; none otherwise."""
     return []
 
 

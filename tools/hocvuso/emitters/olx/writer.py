@@ -87,7 +87,7 @@ class CourseWriter:
 
     def _lesson(self, lesson: Lesson) -> str:
         graded = bool(lesson.questions or lesson.tasks)
-        verticals = [self._section(lesson, section) for section in lesson.sections]
+        verticals = video.lesson_verticals(self, lesson) + [self._section(lesson, section) for section in lesson.sections]
         self.sequential(lesson.id, lesson.title, verticals, PRACTICE_FORMAT if graded else None)
         self.tags.append(tags.TagRow(lesson.title, "sequential", lesson.id, lesson.competencies, (lesson.level,)))
         return lesson.id
@@ -103,7 +103,6 @@ class CourseWriter:
             self._flush_html(url_name, section, pending, children)
             children.extend(self._component(lesson, section, block))
         self._flush_html(url_name, section, pending, children)
-        children.extend(video.section_videos(self, lesson, section))
         self.vertical(url_name, section.title, children)
         return url_name
 
