@@ -12,7 +12,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from hocvuso.build import Builder
 from hocvuso.diagnostics import Diagnostics
 from hocvuso.emitters import BuildOptions

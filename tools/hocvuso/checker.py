@@ -31,20 +31,20 @@ def check_unique_ids(course: Course, diags: Diagnostics) -> None:
 
     # One namespace for all kinds: olxcleaner (and Studio's url_name index) treats
     # a chapter and a lesson with the same url_name as a clash.
-    def claim(kind: str, ident: str, loc: Location) -> None:
+    def claim(ident: str, loc: Location) -> None:
         if ident in seen:
             diags.add(codes.DUPLICATE_ID, loc, id=ident, other=str(seen[ident]))
         else:
             seen[ident] = loc
 
-    for chapter in course.chapters:
-        claim("chapter", chapter.id, Location(course.root / "course.yaml"))
     for lesson in course.lessons:
-        claim("lesson", lesson.id, lesson.loc)
+        claim(lesson.id, lesson.loc)
     for question in (*course.questions, *course.bank):
-        claim("question", question.id, question.loc)
+        claim(question.id, question.loc)
     for task in course.tasks:
-        claim("task", task.id, task.loc)
+        claim(task.id, task.loc)
+    for chapter in course.chapters:
+        claim(chapter.id, chapter.loc or Location(course.root / "course.yaml"))
 
 
 def check_unlisted_lessons(course: Course, diags: Diagnostics) -> None:

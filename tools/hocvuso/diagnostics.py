@@ -89,7 +89,7 @@ class Diagnostics:
         self._ignore = tuple(ignore)
         self._sources: dict[Path, list[str]] = {}
 
-    def add(self, code: Code, loc: Location, **args: Any) -> None:
+    def add(self, code: Code, loc: Location, /, **args: Any) -> None:
         """Record a problem unless its code is ignored (``HV201``, ``image.*`` …)."""
         if not self._ignored(code):
             self._items.append(Diagnostic(code, loc, args))

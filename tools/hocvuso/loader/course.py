@@ -80,7 +80,10 @@ def load_course(course_dir: Path, framework: Framework, diags: Diagnostics) -> C
     text = read_text(path, diags)
     if text is None:
         return None
-    m = COURSE.read(parse_yaml(text, path, diags), Location(path, 1, 1), diags)
+    node = parse_yaml(text, path, diags)
+    if node is None and text.strip():
+        return None
+    m = COURSE.read(node, Location(path, 1, 1), diags)
     if m is None:
         return None
     group = get_str(m, "group", diags, course_dir.name) or course_dir.name
@@ -97,7 +100,9 @@ def load_course(course_dir: Path, framework: Framework, diags: Diagnostics) -> C
         diags.add(codes.COURSE_DATES, field_loc(m, "end"), start=start, end=end)
     image_ref = get_str(m, "image", diags)
     image = ctx.assets.add(image_ref, field_loc(m, "image"), ("image",)) if image_ref else None
-    if not any(ch.lessons for ch in chapters) and "chapters" in m.items:
+    listed = [ref for node in get_seq(m, "chapters", diags) if isinstance(node, YMap)
+              for ref in get_seq(node, "lessons", diags)]
+    if not listed and "chapters" in m.items:
         diags.add(codes.COURSE_NO_LESSONS, field_loc(m, "chapters"))
     if start is None:
         return None
@@ -124,7 +129,7 @@ def _chapters(m: YMap, ctx: LoadContext) -> list[Chapter]:
             ctx.diags.add(codes.ID_INVALID, field_loc(c, "id"), id=cid)
         lessons = [lesson for ref, loc in get_str_list(c, "lessons", ctx.diags)
                    if (lesson := _lesson(ref, loc, ctx, seen)) is not None]
-        chapters.append(Chapter(cid, get_str(c, "title", ctx.diags) or cid, tuple(lessons)))
+        chapters.append(Chapter(cid, get_str(c, "title", ctx.diags) or cid, tuple(lessons), c.loc))
     return chapters
 
 

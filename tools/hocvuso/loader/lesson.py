@@ -113,7 +113,10 @@ class LessonLoader:
             self.diags.add(codes.LESSON_NO_FRONT_MATTER, Location(self.path, 1, 1))
             return None
         front, body, body_line = parts
-        meta = FRONT_MATTER.read(parse_yaml(front, self.path, self.diags, 1), Location(self.path, 1, 1), self.diags)
+        node = parse_yaml(front, self.path, self.diags, 1)
+        if node is None and front.strip():
+            return None  # the YAML syntax error is reported; missing fields would only repeat it
+        meta = FRONT_MATTER.read(node, Location(self.path, 1, 1), self.diags)
         if meta is None:
             return None
         lesson_id = get_str(meta, "id", self.diags) or ""

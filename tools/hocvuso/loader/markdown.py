@@ -115,7 +115,7 @@ class Renderer:
             elif token.type in ("bullet_list_close", "ordered_list_close"):
                 depth -= 1
             elif token.type == "html_block":
-                self._check_html(token.content, self.span(token, first_line)[0])
+                self._check_html(token.content, Location(self.path, self.span(token, first_line)[0], 1))
             elif token.type == "inline":
                 first, last = self.span(token, first_line)
                 images.extend(self._check_inline(token, first, last))
@@ -138,7 +138,7 @@ class Renderer:
             elif child.type == "link_open":
                 self._link(child, first, last)
             elif child.type == "html_inline":
-                self._check_html(child.content, self.locate(child.content, first, last).line)
+                self._check_html(child.content, self.locate(child.content, first, last))
         return images
 
     def _image(self, child: Token, first: int, last: int) -> Image | None:
@@ -181,9 +181,10 @@ class Renderer:
         asset = self.assets.add(unquote(href), loc, ("file", "image", "audio", "video"), base=self.path.parent)
         child.attrs["href"] = ASSET_PREFIX + asset.name if asset else "#"
 
-    def _check_html(self, fragment: str, line: int) -> None:
+    def _check_html(self, fragment: str, start: Location) -> None:
         for finding in safety.inspect_html(fragment):
-            loc = Location(self.path, line + finding.line - 1)
+            col = start.col + finding.col if finding.line == 1 else finding.col + 1
+            loc = Location(self.path, start.line + finding.line - 1, col)
             if finding.refused:
                 self.diags.add(codes.HTML_UNSAFE, loc, what=finding.what)
             else:

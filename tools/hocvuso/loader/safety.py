@@ -48,6 +48,7 @@ class HtmlFinding:
     what: str
     refused: bool
     line: int
+    col: int = 0
 
 
 def url_problem(url: str) -> str | None:
@@ -65,21 +66,21 @@ class _Inspector(HTMLParser):
         self.findings: list[HtmlFinding] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line = self.getpos()[0]
+        line, col = self.getpos()
         if tag in DANGEROUS_TAGS:
-            self.findings.append(HtmlFinding(f"<{tag}>", True, line))
+            self.findings.append(HtmlFinding(f"<{tag}>", True, line, col))
             return
         if tag not in ALLOWED_TAGS:
-            self.findings.append(HtmlFinding(tag, False, line))
+            self.findings.append(HtmlFinding(tag, False, line, col))
             return
         allowed = ALLOWED_ATTRS["*"] | ALLOWED_ATTRS.get(tag, set())
         for name, value in attrs:
             if name.startswith("on"):
-                self.findings.append(HtmlFinding(f"{name}= on <{tag}>", True, line))
+                self.findings.append(HtmlFinding(f"{name}= on <{tag}>", True, line, col))
             elif name in {"href", "src", "poster"} and value and url_problem(value):
-                self.findings.append(HtmlFinding(f"{name}=\"{value}\" on <{tag}>", True, line))
+                self.findings.append(HtmlFinding(f"{name}=\"{value}\" on <{tag}>", True, line, col))
             elif name not in allowed:
-                self.findings.append(HtmlFinding(f"{tag} {name}=", False, line))
+                self.findings.append(HtmlFinding(f"{tag} {name}=", False, line, col))
 
     handle_startendtag = handle_starttag
 

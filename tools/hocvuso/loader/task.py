@@ -94,10 +94,11 @@ def _criterion(node: YNode, number: int, diags: Diagnostics) -> Criterion | None
         return None
     name = get_str(c, "name", diags) or ""
     _check_length(name, c.items.get("name"), diags)
-    levels = [lv for lv in (_level(n, diags) for n in get_seq(c, "levels", diags)) if lv]
-    if not get_seq(c, "levels", diags):
+    nodes = get_seq(c, "levels", diags)
+    levels = [lv for lv in (_level(n, diags) for n in nodes) if lv]
+    if not nodes:
         diags.add(codes.RUBRIC_NO_LEVELS, c.loc, name=name)
-    elif len(levels) == 1:
+    elif len(nodes) == 1:
         diags.add(codes.RUBRIC_ONE_LEVEL, c.loc, name=name)
     seen: set[str] = set()
     for lv in levels:

@@ -16,7 +16,7 @@ CANDIDATES = {
 }
 
 
-class FontMissing(CompilerError):
+class FontMissingError(CompilerError):
     category = "Missing font"
 
 
@@ -26,7 +26,7 @@ def font_path(weight: str = "regular") -> Path:
     for candidate in CANDIDATES[weight]:
         if Path(candidate).is_file():
             return Path(candidate)
-    raise FontMissing(f"no font with Vietnamese coverage found ({', '.join(CANDIDATES[weight])}); run `make system-deps`")
+    raise FontMissingError(f"no font with Vietnamese coverage found ({', '.join(CANDIDATES[weight])}); run `make system-deps`")
 
 
 @cache

@@ -323,3 +323,4 @@ class Chapter:
     id: str
     title: str
     lessons: tuple[Lesson, ...] = field(default_factory=tuple)
+    loc: Location | None = None

@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from lxml import etree
-
 from hocvuso.emitters.olx.xmlutil import append_html, el, inline_html, move_content
 from hocvuso.model import QuestionType, with_assets
 
 if TYPE_CHECKING:
+    from lxml import etree
+
     from hocvuso.model import Question
 
 STATIC = "/static/"

@@ -1,0 +1,40 @@
+"""ORA2's own XML parser and validator, run in a minimal Django configuration."""
+
+from __future__ import annotations
+
+from unittest import mock
+
+import django
+from django.conf import settings
+
+if not settings.configured:
+    settings.configure(
+        INSTALLED_APPS=["django.contrib.auth", "django.contrib.contenttypes", "submissions",
+                        "openassessment.assessment", "openassessment.workflow", "openassessment.xblock"],
+        DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}},
+        USE_TZ=True,
+    )
+    django.setup()
+    from django.core.management import call_command
+
+    # The rubric validator looks rubrics up in ORA2's tables, as it does in Studio.
+    call_command("migrate", run_syncdb=True, verbosity=0)
+
+from openassessment.xblock.utils.validation import validator
+from openassessment.xblock.utils.xml import parse_from_xml
+
+
+def parse_and_validate(element) -> tuple[dict, bool, str]:
+    """(parsed fields, ok, message) from ORA2's parser and its semantic validator."""
+    parsed = parse_from_xml(element)
+    # A fresh, unreleased block: what Studio has when the course is first imported.
+    block = mock.MagicMock(start=None, due=None, prompts=[], rubric_criteria=[], rubric_assessments=[])
+    block.is_released.return_value = False
+    check = validator(block, lambda text: text)
+    ok, message = check(
+        {"prompts": parsed["prompts"], "criteria": parsed["rubric_criteria"], "feedbackprompt": parsed["rubric_feedback_prompt"]},
+        parsed["rubric_assessments"],
+        leaderboard_show=parsed["leaderboard_show"],
+        submission_start=parsed["submission_start"], submission_due=parsed["submission_due"],
+    )
+    return parsed, ok, str(message)
