@@ -30,26 +30,30 @@ def files_under(folder: Path) -> dict[str, Path]:
     return {p.relative_to(folder).as_posix(): p for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def write_tar_gz(entries: dict[str, Path], dest: Path) -> None:
-    """Write a .tar.gz of ``entries`` (archive name → file), with fixed metadata."""
+def _read(data: bytes | Path) -> bytes:
+    return data if isinstance(data, bytes) else data.read_bytes()
+
+
+def write_tar_gz(entries: dict[str, bytes | Path], dest: Path) -> None:
+    """Write a .tar.gz of ``entries`` (archive name → bytes or a file), with fixed metadata."""
     raw = io.BytesIO()
-    with tarfile.open(fileobj=raw, mode="w", format=tarfile.PAX_FORMAT) as tar:
+    with tarfile.open(fileobj=raw, mode="w", format=tarfile.GNU_FORMAT) as tar:
         for directory in sorted(_parents(entries)):
             info = tarfile.TarInfo(directory)
             info.type, info.mode = tarfile.DIRTYPE, 0o755
             _fix(info)
             tar.addfile(info)
         for name in sorted(entries):
-            data = entries[name].read_bytes()
+            data = _read(entries[name])
             info = tarfile.TarInfo(name)
             info.size, info.mode = len(data), 0o644
             _fix(info)
             tar.addfile(info, io.BytesIO(data))
-    with dest.open("wb") as fh, gzip.GzipFile(filename="", mode="wb", fileobj=fh, mtime=0, compresslevel=9) as gz:
+    with dest.open("wb") as fh, gzip.GzipFile(filename="", mode="wb", fileobj=fh, mtime=0, compresslevel=6) as gz:
         gz.write(raw.getvalue())
 
 
-def _parents(entries: dict[str, Path]) -> set[str]:
+def _parents(entries: dict[str, bytes | Path]) -> set[str]:
     parents: set[str] = set()
     for name in entries:
         parts = name.split("/")[:-1]
@@ -64,7 +68,7 @@ def _fix(info: tarfile.TarInfo) -> None:
     info.uname = info.gname = ""
 
 
-def write_zip(entries: dict[str, Path], dest: Path, first: tuple[str, ...] = ()) -> None:
+def write_zip(entries: dict[str, bytes | Path], dest: Path, first: tuple[str, ...] = ()) -> None:
     """Write a .zip with ``first`` entries leading and the rest sorted, fixed times."""
     order = [n for n in first if n in entries] + sorted(n for n in entries if n not in first)
     stamp = _zip_time()
@@ -74,7 +78,7 @@ def write_zip(entries: dict[str, Path], dest: Path, first: tuple[str, ...] = ())
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
-            zf.writestr(info, entries[name].read_bytes())
+            zf.writestr(info, _read(entries[name]))
 
 
 def _zip_time() -> tuple[int, int, int, int, int, int]:

@@ -101,8 +101,8 @@ YAML_SYNTAX = _code(
 )
 YAML_UNKNOWN_FIELD = _code(
     "HV104", "yaml.unknown_field", E,
-    ("Unknown field '{field}' in {where}.", "{suggestion}Allowed fields: {allowed}."),
-    ("Trường '{field}' không có trong {where}.", "{suggestion}Các trường hợp lệ: {allowed}."),
+    ("Unknown field '{field}' in {where}.", "{suggestion}Allowed fields: {allowed}. If a value contains ',' or ': ', put it in double quotes."),
+    ("Trường '{field}' không có trong {where}.", "{suggestion}Các trường hợp lệ: {allowed}. Nếu giá trị có dấu ',' hoặc ': ', hãy đặt nó trong ngoặc kép."),
 )
 YAML_MISSING_FIELD = _code(
     "HV105", "yaml.missing_field", E,

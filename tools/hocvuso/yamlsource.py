@@ -49,6 +49,10 @@ class YMap:
 YNode = YScalar | YSeq | YMap
 
 
+# libyaml's C parser keeps marks too and is several times faster than the pure-Python one.
+_Loader = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
+
+
 def parse_yaml(
     text: str, path: Path, diags: Diagnostics, line_offset: int = 0
 ) -> YNode | None:
@@ -57,7 +61,7 @@ def parse_yaml(
     ``line_offset`` is the number of lines above ``text`` in its file (front
     matter, or a YAML block inside a Markdown fence).
     """
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         return None if node is None else _convert(node, loader, path, line_offset)
@@ -78,7 +82,7 @@ def _loc(node: yaml.Node, path: Path, offset: int) -> Location:
     return Location(path, node.start_mark.line + 1 + offset, node.start_mark.column + 1)
 
 
-def _convert(node: yaml.Node, loader: yaml.SafeLoader, path: Path, offset: int) -> YNode:
+def _convert(node: yaml.Node, loader: yaml.SafeLoader | yaml.CSafeLoader, path: Path, offset: int) -> YNode:
     loc = _loc(node, path, offset)
     if isinstance(node, yaml.MappingNode):
         ymap = YMap(loc)

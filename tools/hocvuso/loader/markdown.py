@@ -7,6 +7,7 @@ their URLs to ``@asset/<name>`` and reports unsafe markup at its line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
@@ -28,6 +29,10 @@ if TYPE_CHECKING:
 
     from hocvuso.diagnostics import Diagnostics
     from hocvuso.loader.assets import AssetRegistry
+
+
+# A line that cannot open a block construct (heading, list, quote, fence, table, HTML, rule).
+_PLAIN_LINE = re.compile(r"^(?![\s#>*+\-|`<:~=_]|\d+[.)](?:\s|$))")
 
 
 def make_parser() -> MarkdownIt:
@@ -96,6 +101,13 @@ class Renderer:
 
     def render_text(self, text: str, first_line: int, inline: bool = False) -> Rendered:
         """Render a Markdown fragment whose first line is ``first_line`` of the file."""
+        if "\n" not in text and _PLAIN_LINE.match(text):
+            # One plain line (a choice, a stem, a feedback) is one paragraph: inline
+            # parsing alone gives the same HTML without the block pass.
+            rendered = self.render_tokens(self.md.parseInline(text), first_line)
+            if not inline and rendered.html:
+                rendered.html = f"<p>{rendered.html}</p>"
+            return rendered
         tokens = self.parse(text)
         rendered = self.render_tokens(tokens, first_line)
         if inline and rendered.html.startswith("<p>") and rendered.html.endswith("</p>") and rendered.html.count("<p>") == 1:
@@ -109,21 +121,29 @@ class Renderer:
         items: list[str] = []
         paragraphs: list[str] = []
         depth = 0
+        raw_html = False
         for token in tokens:
             if token.type in ("bullet_list_open", "ordered_list_open"):
                 depth += 1
             elif token.type in ("bullet_list_close", "ordered_list_close"):
                 depth -= 1
             elif token.type == "html_block":
+                raw_html = True
                 self._check_html(token.content, Location(self.path, self.span(token, first_line)[0], 1))
             elif token.type == "inline":
                 first, last = self.span(token, first_line)
                 images.extend(self._check_inline(token, first, last))
+                raw_html = raw_html or any(c.type == "html_inline" for c in token.children or ())
                 line_text = inline_text(token)
                 if line_text:
                     texts.append(line_text)
                     (items if depth == 1 else paragraphs if depth == 0 else []).append(line_text)
-        html = safety.clean(self.md.renderer.render(tokens, self.md.options, {}))
+        html = self.md.renderer.render(tokens, self.md.options, {})
+        # markdown-it escapes all text and attributes, and every link and image URL
+        # was checked above (refused ones emptied), so only raw HTML needs the
+        # sanitiser; it stays the last line of defence wherever raw HTML appears.
+        if raw_html:
+            html = safety.clean(html)
         return Rendered(html.strip(), "\n".join(texts), images, items or paragraphs)
 
     # --- checks -------------------------------------------------------------

@@ -3,16 +3,16 @@ plus the framework as Open edX taxonomies (build/olx/taxonomy-*.csv)."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hocvuso.archive import files_under, write_tar_gz
+from hocvuso.archive import write_tar_gz
 from hocvuso.emitters.base import Emitter
 from hocvuso.emitters.olx import tags
 from hocvuso.emitters.olx.writer import CourseWriter
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from hocvuso.model import Course, Framework
 
 
@@ -29,13 +29,11 @@ class OlxEmitter(Emitter):
         return [f"olx/{tags.COMPETENCY_TAXONOMY}.csv", f"olx/{tags.LEVEL_TAXONOMY}.csv"]
 
     def emit(self, course: Course, out: Path) -> None:
-        with tempfile.TemporaryDirectory(prefix="olx-") as tmp:
-            root = Path(tmp) / "course"
-            CourseWriter(course, root).write()
-            entries = {f"course/{name}": path for name, path in files_under(root).items()}
-            target = out / "olx" / f"{course.group}.tar.gz"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_tar_gz(entries, target)
+        writer = CourseWriter(course)
+        writer.write()
+        target = out / "olx" / f"{course.group}.tar.gz"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_tar_gz({f"course/{name}": data for name, data in writer.files.items()}, target)
 
     def finish(self, framework: Framework, courses: list[Course], out: Path) -> None:
         folder = out / "olx"

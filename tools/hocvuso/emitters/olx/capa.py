@@ -73,12 +73,25 @@ def _stem(problem: etree._Element, response: etree._Element, q: Question) -> Non
         label.text = q.stem_text.split("\n")[-1]
 
 
+# Types whose responses show the author's '+' / '-' feedback natively (choice hints,
+# correcthint); for the others it is kept in the explanation so it is not lost.
+NATIVE_RIGHT = {QuestionType.SINGLE, QuestionType.DROPDOWN, QuestionType.NUMERIC, QuestionType.TEXT}
+NATIVE_WRONG = {QuestionType.SINGLE, QuestionType.DROPDOWN}
+
+
 def _solution(response: etree._Element, q: Question) -> None:
-    if not q.explanation_html:
+    parts = [("Giải thích", q.explanation_html)]
+    if q.type not in NATIVE_RIGHT:
+        parts.append(("Khi trả lời đúng", q.correct_html))
+    if q.type not in NATIVE_WRONG:
+        parts.append(("Khi trả lời chưa đúng", q.incorrect_html))
+    parts = [(title, body) for title, body in parts if body]
+    if not parts:
         return
     div = el("div", {"class": "detailed-solution"}, parent=el("solution", parent=response))
-    el("p", text="Giải thích", parent=div)
-    append_html(div, _h(q.explanation_html) if q.explanation_html.startswith("<") else f"<p>{_h(q.explanation_html)}</p>")
+    for title, body in parts:
+        el("p", text=title, parent=div)
+        append_html(div, _h(body) if body.startswith("<") else f"<p>{_h(body)}</p>")
 
 
 def _choice_hint(q: Question, correct: bool, own: str) -> str:

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from hocvuso.model import Framework
 
 COMPETENCY_TAXONOMY = "hocvuso-nang-luc-so"
@@ -84,5 +82,3 @@ def course_tags_csv(framework: Framework, rows: list[TagRow]) -> str:
     return out.getvalue()
 
 
-def write_course_tags(path: Path, framework: Framework, rows: list[TagRow]) -> None:
-    path.write_text(course_tags_csv(framework, rows), encoding="utf-8")

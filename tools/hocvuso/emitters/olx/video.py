@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
-from hocvuso.emitters.olx.xmlutil import el, write_xml
+from hocvuso.emitters.olx.xmlutil import el
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -31,7 +31,7 @@ def youtube(writer: CourseWriter, url_name: str, media: Media) -> etree._Element
         attrs |= {"youtube": f"1.00:{vid}", "youtube_id_1_0": vid}
     else:
         attrs |= {"html5_sources": f'["{media.url}"]', "youtube_id_1_0": ""}
-    write_xml(writer.root / "video" / f"{url_name}.xml", el("video", attrs))
+    writer.put_xml(f"video/{url_name}.xml", el("video", attrs))
     return el("video", {"url_name": url_name})
 
 

@@ -1,21 +1,25 @@
-"""Writes one course as an OLX folder (the content of ``course/`` in the archive).
+"""Writes one course as OLX files (the content of ``course/`` in the archive).
 
 course → chapter → sequential (one per lesson) → vertical (one per section)
 → html, problem, openassessment and video components, as Studio exports.
 url_names come from authors' ids (never from titles or positions of
 lessons), so re-importing an edited course keeps learners' state.
+
+Files are collected in memory (``CourseWriter.files``: path → bytes, or the
+source path of a static file) and packed straight into the archive: a
+course is thousands of small files, and the disk round trip cost more than
+generating them.
 """
 
 from __future__ import annotations
 
 import json
-import shutil
 from typing import TYPE_CHECKING
 
 from hocvuso.emitters.olx import assessment, tags, video
 from hocvuso.emitters.olx.capa import problem_element
 from hocvuso.emitters.olx.ora import course_end, iso, ora_element
-from hocvuso.emitters.olx.xmlutil import el, write_xml
+from hocvuso.emitters.olx.xmlutil import el, to_bytes
 from hocvuso.media.cover import cover_png
 from hocvuso.model import Media, Prose, QuizBlock, TaskBlock, TeacherNote, with_assets
 
@@ -32,18 +36,29 @@ STATIC = "/static/"
 
 
 class CourseWriter:
-    """Writes the OLX files of ``course`` below ``root`` (the archive's course/ folder)."""
+    """Collects the OLX files of ``course``, keyed by their path inside course/."""
 
-    def __init__(self, course: Course, root: Path) -> None:
+    def __init__(self, course: Course) -> None:
         self.course = course
-        self.root = root
+        self.files: dict[str, bytes | Path] = {}
         self.tags: list[tags.TagRow] = []
+
+    def put(self, rel: str, data: str | bytes) -> None:
+        """Add a file (text is written as UTF-8)."""
+        self.files[rel] = data.encode("utf-8") if isinstance(data, str) else data
+
+    def put_xml(self, rel: str, node: etree._Element) -> None:
+        self.files[rel] = to_bytes(node)
+
+    def put_file(self, rel: str, source: Path) -> None:
+        """Add a file copied from ``source`` when the archive is written."""
+        self.files[rel] = source
 
     # --- the tree -----------------------------------------------------------
 
     def write(self) -> None:
         course = self.course
-        write_xml(self.root / "course.xml", el("course", {"url_name": course.run, "org": course.org, "course": course.number}))
+        self.put_xml("course.xml", el("course", {"url_name": course.run, "org": course.org, "course": course.number}))
         run = el("course", {})
         for chapter in course.chapters:
             el("chapter", {"url_name": chapter.id}, parent=run)
@@ -54,12 +69,12 @@ class CourseWriter:
         guide = self._teacher_guide()
         if guide is not None:
             el("chapter", {"url_name": guide}, parent=run)
-        write_xml(self.root / "course" / f"{course.run}.xml", run)
+        self.put_xml(f"course/{course.run}.xml", run)
         self._static()
         self._policies()
         self._about()
         self.tags.insert(0, tags.TagRow(course.title, "course", course.key, course.competencies, ()))
-        tags.write_course_tags(self.root / "tags.csv", course.framework, self.tags)
+        self.put("tags.csv", tags.course_tags_csv(course.framework, self.tags))
 
     def chapter(self, url_name: str, title: str, sequentials: list[str], staff_only: bool = False) -> None:
         """Write chapter/<url_name>.xml pointing at ``sequentials``."""
@@ -69,19 +84,19 @@ class CourseWriter:
         node = el("chapter", {"display_name": title, "visible_to_staff_only": True if staff_only else None})
         for seq in sequentials:
             el("sequential", {"url_name": seq}, parent=node)
-        write_xml(self.root / "chapter" / f"{url_name}.xml", node)
+        self.put_xml(f"chapter/{url_name}.xml", node)
 
     def sequential(self, url_name: str, title: str, verticals: list[str], graded_format: str | None = None) -> None:
         node = el("sequential", {"display_name": title, "graded": True if graded_format else None, "format": graded_format})
         for vertical in verticals:
             el("vertical", {"url_name": vertical}, parent=node)
-        write_xml(self.root / "sequential" / f"{url_name}.xml", node)
+        self.put_xml(f"sequential/{url_name}.xml", node)
 
     def vertical(self, url_name: str, title: str, children: list[etree._Element]) -> None:
         node = el("vertical", {"display_name": title})
         for child in children:
             node.append(child)
-        write_xml(self.root / "vertical" / f"{url_name}.xml", node)
+        self.put_xml(f"vertical/{url_name}.xml", node)
 
     # --- lessons --------------------------------------------------------------
 
@@ -129,14 +144,13 @@ class CourseWriter:
     def html(self, url_name: str, title: str, body: str) -> etree._Element:
         """Write html/<url_name>.{xml,html}; return the pointer for a vertical."""
         content = f'<div class="hocvuso" lang="{self.course.language}">\n{with_assets(body, STATIC)}\n</div>\n'
-        (self.root / "html").mkdir(parents=True, exist_ok=True)
-        (self.root / "html" / f"{url_name}.html").write_text(content, encoding="utf-8")
-        write_xml(self.root / "html" / f"{url_name}.xml", el("html", {"filename": url_name, "display_name": title, "editor": "raw"}))
+        self.put(f"html/{url_name}.html", content)
+        self.put_xml(f"html/{url_name}.xml", el("html", {"filename": url_name, "display_name": title, "editor": "raw"}))
         return el("html", {"url_name": url_name})
 
     def problem(self, url_name: str, node: etree._Element, competency: str, level: str) -> etree._Element:
         """Write problem/<url_name>.xml, tag it, and return the pointer for a vertical."""
-        write_xml(self.root / "problem" / f"{url_name}.xml", node)
+        self.put_xml(f"problem/{url_name}.xml", node)
         self.tags.append(tags.TagRow(node.get("display_name", url_name), "problem", url_name, (competency,), (level,)))
         return el("problem", {"url_name": url_name})
 
@@ -162,11 +176,9 @@ class CourseWriter:
     # --- files around the tree -------------------------------------------------
 
     def _static(self) -> None:
-        static = self.root / "static"
-        static.mkdir(parents=True, exist_ok=True)
         for asset in self.course.assets.values():
-            shutil.copyfile(asset.path, static / asset.name)
-        (static / self.cover_name).write_bytes(self._cover_bytes())
+            self.put_file(f"static/{asset.name}", asset.path)
+        self.put(f"static/{self.cover_name}", self._cover_bytes())
 
     @property
     def cover_name(self) -> str:
@@ -185,21 +197,17 @@ class CourseWriter:
             "language": course.language, "course_image": self.cover_name, "self_paced": True,
             "advanced_modules": advanced, "show_calculator": False,
         }}
-        folder = self.root / "policies" / course.run
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "policy.json").write_text(json.dumps(policy, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        (folder / "grading_policy.json").write_text(
-            json.dumps(grading_policy(course), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        (self.root / "policies" / "assets.json").write_text("{}\n", encoding="utf-8")
+        self.put(f"policies/{course.run}/policy.json", json.dumps(policy, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+        self.put(f"policies/{course.run}/grading_policy.json",
+                 json.dumps(grading_policy(course), ensure_ascii=False, indent=2) + "\n")
+        self.put("policies/assets.json", "{}\n")
 
     def _about(self) -> None:
-        about = self.root / "about"
-        about.mkdir(parents=True, exist_ok=True)
-        (about / "short_description.html").write_text(_esc(self.course.description) + "\n", encoding="utf-8")
+        self.put("about/short_description.html", _esc(self.course.description) + "\n")
         lessons = "".join(f"<li>{_esc(lesson.title)} ({lesson.duration} phút)</li>" for lesson in self.course.lessons)
-        (about / "overview.html").write_text(
-            f'<section class="about" lang="{self.course.language}"><h2>Giới thiệu</h2><p>{_esc(self.course.description)}</p>'
-            f"<h2>Các bài học</h2><ol>{lessons}</ol></section>\n", encoding="utf-8")
+        self.put("about/overview.html",
+                 f'<section class="about" lang="{self.course.language}"><h2>Giới thiệu</h2><p>{_esc(self.course.description)}</p>'
+                 f"<h2>Các bài học</h2><ol>{lessons}</ol></section>\n")
 
 
 def grading_policy(course: Course) -> dict[str, object]:

@@ -6,9 +6,6 @@ from typing import TYPE_CHECKING
 
 from lxml import etree, html
 
-if TYPE_CHECKING:
-    from pathlib import Path
-
 
 def el(tag: str, attrs: dict[str, object] | None = None, text: str | None = None, parent: etree._Element | None = None) -> etree._Element:
     """An element with string attributes (None values dropped), optionally appended to ``parent``."""
@@ -64,7 +61,6 @@ def to_string(node: etree._Element) -> str:
     return etree.tostring(node, encoding="unicode", pretty_print=True)
 
 
-def write_xml(path: Path, node: etree._Element) -> None:
-    """Write an OLX file: UTF-8, no XML declaration (as Studio exports), trailing newline."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(to_string(node), encoding="utf-8")
+def to_bytes(node: etree._Element) -> bytes:
+    """An OLX file's bytes: UTF-8 without an XML declaration (as Studio exports)."""
+    return etree.tostring(node, encoding="utf-8", pretty_print=True)
