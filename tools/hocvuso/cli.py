@@ -37,6 +37,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--no-video", action="store_true", help="skip narrated video (quick build)")
     build.add_argument("--force", action="store_true", help="rebuild even unchanged courses")
 
+    cover = sub.add_parser("coverage", help="competencies × lessons, questions, items and rubric criteria")
+    common(cover)
+
     errors = sub.add_parser("errors", help="list every diagnostic code")
     errors.add_argument("--markdown", action="store_true", help="print docs/errors.md")
     return parser
@@ -87,6 +90,24 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_coverage(args: argparse.Namespace) -> int:
+    from hocvuso.coverage import coverage, render
+    from hocvuso.project import Project, load
+
+    diags = Diagnostics(args.ignore)
+    _, courses = load(Project(args.courses), args.groups, diags)
+    if diags.has_errors():
+        _report(diags, args.lang)
+        return 1
+    gaps = 0
+    for course in courses:
+        table = coverage(course)
+        print(render(table) + "\n")
+        gaps += len(table.gaps)
+    print(f"{gaps} chỗ thiếu." if args.lang == "vi" else f"{gaps} gap(s).")
+    return 1 if gaps else 0
+
+
 def cmd_errors(args: argparse.Namespace) -> int:
     from hocvuso.catalogue import catalogue_markdown, catalogue_text
 
@@ -94,7 +115,7 @@ def cmd_errors(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"check": cmd_check, "build": cmd_build, "errors": cmd_errors}
+COMMANDS = {"check": cmd_check, "build": cmd_build, "coverage": cmd_coverage, "errors": cmd_errors}
 
 
 def main(argv: list[str] | None = None) -> int:
