@@ -87,3 +87,10 @@ def test_every_code_has_both_languages_and_a_unique_name():
     assert len(names) == len(set(names))
     for code in CODES.values():
         assert all(code.en) and all(code.vi), code.id
+
+
+def test_readme_lists_the_courses_as_they_are(repo_root):
+    readme = (repo_root / "README.md").read_text(encoding="utf-8")
+    outline = hocvuso("outline", cwd=repo_root).stdout
+    assert outline.startswith("<!-- courses:begin")
+    assert outline in readme, "README's course list is stale: paste the output of `hocvuso outline`"

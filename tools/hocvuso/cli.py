@@ -40,6 +40,9 @@ def _parser() -> argparse.ArgumentParser:
     cover = sub.add_parser("coverage", help="competencies × lessons, questions, items and rubric criteria")
     common(cover)
 
+    outline = sub.add_parser("outline", help="print the courses' lessons and competencies as Markdown")
+    common(outline)
+
     errors = sub.add_parser("errors", help="list every diagnostic code")
     errors.add_argument("--markdown", action="store_true", help="print docs/errors.md")
     return parser
@@ -108,6 +111,19 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     return 1 if gaps else 0
 
 
+def cmd_outline(args: argparse.Namespace) -> int:
+    from hocvuso.outline import outline_markdown
+    from hocvuso.project import Project, load
+
+    diags = Diagnostics(args.ignore)
+    _, courses = load(Project(args.courses), args.groups, diags)
+    if diags.has_errors():
+        _report(diags, args.lang)
+        return 1
+    print(outline_markdown(courses), end="")
+    return 0
+
+
 def cmd_errors(args: argparse.Namespace) -> int:
     from hocvuso.catalogue import catalogue_markdown, catalogue_text
 
@@ -115,7 +131,8 @@ def cmd_errors(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"check": cmd_check, "build": cmd_build, "coverage": cmd_coverage, "errors": cmd_errors}
+COMMANDS = {"check": cmd_check, "build": cmd_build, "coverage": cmd_coverage, "outline": cmd_outline,
+            "errors": cmd_errors}
 
 
 def main(argv: list[str] | None = None) -> int:
