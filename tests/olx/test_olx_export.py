@@ -238,3 +238,30 @@ def test_taxonomy_lists_every_domain_and_competency_with_parents(sample_build: P
     assert len({r["value"] for r in rows}) == len(rows)
     for index, row in enumerate(rows):
         assert row["parent_id"] == "" or row["parent_id"] in ids[:index], "parents come before children"
+
+
+def _url_names(archive: Path) -> set[tuple[str, str]]:
+    with tarfile.open(archive) as tar:
+        return {(Path(n).parent.name, Path(n).stem) for n in tar.getnames()
+                if n.endswith(".xml") and Path(n).parent.name in ("chapter", "sequential", "vertical", "problem")}
+
+
+def test_editing_text_and_reordering_lessons_keeps_every_block_id(fixture_course, tmp_path: Path):
+    from .conftest import build
+
+    quiz = "::: quiz competency=4.2\nId: {qid}\n1. {stem}\n*a) Có\nb) Không\n:::\n"
+    fixture_course.lesson(quiz.format(qid="cau-a", stem="Câu hỏi A?"), name="lessons/bai.md")
+    second = fixture_course.write("lessons/bai-hai.md", (fixture_course.dir / "lessons" / "bai.md").read_text()
+                                  .replace("id: bai-thu", "id: bai-hai").replace("cau-a", "cau-b"))
+    yaml = (fixture_course.dir / "course.yaml").read_text()
+    fixture_course.write("course.yaml", yaml.replace("- lessons/bai.md", "- lessons/bai.md\n      - lessons/bai-hai.md"))
+    build(fixture_course.courses, tmp_path / "a", ["olx"])
+    before = _url_names(tmp_path / "a" / "olx" / "citizens.tar.gz")
+
+    fixture_course.write("course.yaml", yaml.replace("- lessons/bai.md", "- lessons/bai-hai.md\n      - lessons/bai.md")
+                         .replace("title: Chương 1", "title: Chương đầu tiên"))
+    second.write_text(second.read_text().replace("Câu hỏi A?", "Câu hỏi đã được viết lại hoàn toàn?")
+                      .replace("title: Bài thử", "title: Một tiêu đề khác"), encoding="utf-8")
+    build(fixture_course.courses, tmp_path / "b", ["olx"])
+    assert _url_names(tmp_path / "b" / "olx" / "citizens.tar.gz") == before
+    assert ("problem", "cau-b") in before and ("sequential", "bai-hai") in before
