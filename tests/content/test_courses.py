@@ -116,6 +116,6 @@ def test_reading_time_fits_each_lessons_duration(courses, group):
 
 @pytest.mark.parametrize("group", GROUPS)
 def test_text_is_unicode_nfc(group):
-    for path in sorted((COURSES / group).rglob("*.md")) + [COURSES / group / "course.yaml"]:
+    for path in [*sorted((COURSES / group).rglob("*.md")), COURSES / group / "course.yaml"]:
         text = path.read_text(encoding="utf-8")
         assert unicodedata.is_normalized("NFC", text), f"{path} is not NFC (diacritics typed as combining marks)"
