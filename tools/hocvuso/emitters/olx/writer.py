@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from hocvuso.model import Block, Course, Lesson, Section
 
 PRACTICE_FORMAT = "Luyện tập"
+# Open edX does not shrink images in raw HTML components; keep them inside narrow screens.
+COMPONENT_STYLE = "<style>.hocvuso img,.hocvuso video{max-width:100%;height:auto}.hocvuso table{border-collapse:collapse}" \
+    ".hocvuso td,.hocvuso th{border:1px solid #999;padding:.3em .5em}</style>"
 GUIDE = "hocvuso-giao-vien"
 STATIC = "/static/"
 
@@ -143,7 +146,7 @@ class CourseWriter:
 
     def html(self, url_name: str, title: str, body: str) -> etree._Element:
         """Write html/<url_name>.{xml,html}; return the pointer for a vertical."""
-        content = f'<div class="hocvuso" lang="{self.course.language}">\n{with_assets(body, STATIC)}\n</div>\n'
+        content = f'{COMPONENT_STYLE}\n<div class="hocvuso" lang="{self.course.language}">\n{with_assets(body, STATIC)}\n</div>\n'
         self.put(f"html/{url_name}.html", content)
         self.put_xml(f"html/{url_name}.xml", el("html", {"filename": url_name, "display_name": title, "editor": "raw"}))
         return el("html", {"url_name": url_name})
