@@ -284,9 +284,7 @@ class LessonLoader:
 
     def read_questions(self, content: str, first: int, loc: Location, options: dict[str, str], prefix: str) -> list[Question]:
         """Questions of one quiz block; also used for item-bank files."""
-        points = options.get("points", "1")
-        defaults = QuizDefaults(options.get("competency", ""), options.get("level", self.level),
-                                float(points) if points.replace(".", "", 1).isdigit() else 1.0)
+        defaults = QuizDefaults(options.get("competency", ""), options.get("level", self.level), options.get("points", "1"))
         parser = QuizParser(self.renderer, self.diags, defaults, prefix, self.lesson_id if prefix == self.lesson_id else None)
         before = self.diags.count_errors()
         questions = parser.build(content.split("\n"), first, self.question_count + 1)

@@ -98,7 +98,7 @@ class QuizDefaults:
 
     competency: str = ""
     level: str = ""
-    points: float = 1.0
+    points: str = "1"
 
 
 class QuizParser:
@@ -272,12 +272,12 @@ class QuizParser:
         if not is_valid_id(qid):
             self.diags.add(codes.ID_INVALID, id_loc, id=qid)
             ok = False
-        competency, comp_loc = f.get("competency", (self.defaults.competency, loc))
+        competency = f.get("competency", (self.defaults.competency, loc))[0]
         if not competency:
             self.diags.add(codes.QUIZ_NO_COMPETENCY, loc)
             ok = False
         level = f.get("level", (self.defaults.level, loc))[0]
-        points_text, points_loc = f.get("points", (str(self.defaults.points), loc))
+        points_text, points_loc = f.get("points", (self.defaults.points, loc))
         try:
             points = float(points_text)
         except ValueError:
@@ -287,7 +287,7 @@ class QuizParser:
             ok = False
         if not ok:
             return None
-        return {"id": qid, "competency": competency, "competency_loc": comp_loc, "level": level,
+        return {"id": qid, "competency": competency, "level": level,
                 "points": points, "title": f.get("title", ("", loc))[0]}
 
     def _inline(self, element: Element) -> str:
