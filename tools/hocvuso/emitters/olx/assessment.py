@@ -1,17 +1,23 @@
 """The course's final certification assessment in OLX.
 
 Each certification engine adds the final chapter its own way.  ``capa``
-(always available) turns the item bank into standard problems; the hocvuso
-assessment XBlock registers itself in :data:`ENGINES` as ``xblock``.  A
-course asking for an engine this compiler does not have gets ``capa``.
+(always available) turns the item bank into standard problems; ``xblock``
+(the default) places the hocvuso assessment XBlock inline, with the item
+bank (:mod:`hocvuso.emitters.itembank`) and the policy as its fields; the
+LMS needs the ``hocvuso-xblocks`` package installed.  A course asking for an
+engine this compiler does not have gets ``capa``.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from hocvuso.emitters.itembank import item_bank, policy_fields
+from hocvuso.emitters.olx import tags
 from hocvuso.emitters.olx.capa import ProblemPolicy, problem_element
+from hocvuso.emitters.olx.xmlutil import el
 
 if TYPE_CHECKING:
     from hocvuso.emitters.olx.writer import CourseWriter
@@ -42,8 +48,28 @@ def capa_assessment(course: Course, writer: CourseWriter) -> None:
     writer.sequential(FINAL_SEQUENTIAL, FINAL_TITLE, verticals, FINAL_FORMAT)
 
 
-ENGINES: dict[str, Engine] = {"capa": capa_assessment}
-MODULES: dict[str, frozenset[str]] = {"capa": frozenset()}
+XBLOCK_TAG = "hocvuso_assessment"
+XBLOCK_URL_NAME = "hocvuso-danh-gia-khoi"
+
+
+def xblock_assessment(course: Course, writer: CourseWriter) -> None:
+    """One vertical holding the hocvuso assessment XBlock inline, its item bank and policy as fields.
+
+    Inline (not a pointer) because pure XBlocks export that way; every
+    attribute is a declared field of the block (tests/xblock check this).
+    """
+    attrs: dict[str, object] = {"url_name": XBLOCK_URL_NAME, "xblock-family": "xblock.v1", "display_name": FINAL_TITLE,
+                                **policy_fields(course),
+                                "item_bank": json.dumps(item_bank(course), ensure_ascii=False, sort_keys=True)}
+    node = el(XBLOCK_TAG, attrs)
+    writer.vertical(FINAL_SEQUENTIAL + "-khoi", FINAL_TITLE, [node])
+    writer.sequential(FINAL_SEQUENTIAL, FINAL_TITLE, [FINAL_SEQUENTIAL + "-khoi"], FINAL_FORMAT)
+    levels = tuple(dict.fromkeys(q.level for q in course.bank if q.level))
+    writer.tags.append(tags.TagRow(FINAL_TITLE, XBLOCK_TAG, XBLOCK_URL_NAME, course.profile.codes, levels))
+
+
+ENGINES: dict[str, Engine] = {"capa": capa_assessment, "xblock": xblock_assessment}
+MODULES: dict[str, frozenset[str]] = {"capa": frozenset(), "xblock": frozenset({XBLOCK_TAG})}
 
 
 def engine_of(course: Course) -> str:

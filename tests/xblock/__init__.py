@@ -1,0 +1,1 @@
+"""Tests of the hocvuso assessment XBlock (xblocks/) in the XBlock SDK workbench."""

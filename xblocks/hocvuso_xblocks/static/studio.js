@@ -1,0 +1,26 @@
+/* Studio editor of the hocvuso assessment's policy: thresholds are typed in percent. */
+function HocvusoAssessmentStudio(runtime, element) {
+  "use strict";
+  var root = $(element);
+  root.find(".hv-save").on("click", function () {
+    var data = {};
+    root.find("input.setting-input").each(function () {
+      var name = this.name, raw = $.trim(this.value);
+      if (name === "display_name") { data[name] = raw; return; }
+      var value = Number(raw.replace(",", "."));
+      data[name] = /_threshold$/.test(name) ? value / 100 : value;
+    });
+    runtime.notify("save", {state: "start"});
+    $.ajax({
+      type: "POST", url: runtime.handlerUrl(element, "studio_submit"), data: JSON.stringify(data),
+      contentType: "application/json; charset=utf-8", dataType: "json"
+    }).done(function () {
+      runtime.notify("save", {state: "end"});
+    }).fail(function (xhr) {
+      var message = (xhr.responseJSON && xhr.responseJSON.error) || "Không lưu được.";
+      root.find(".hv-error").text(message);
+      runtime.notify("error", {title: "Không lưu được", message: message});
+    });
+  });
+  root.find(".hv-cancel").on("click", function () { runtime.notify("cancel", {}); });
+}
