@@ -1,0 +1,433 @@
+/* hocvuso player: SCORM 1.2 / 2004 run-time and quiz engine. No dependencies, no network.
+   Reads the course data from <script id="hv-data">; written by hocvuso.emitters.scorm. */
+(function () {
+  "use strict";
+  var D = JSON.parse(document.getElementById("hv-data").textContent);
+  var V12 = D.v === "12";
+  var SEP = V12 ? "," : "[,]", DOT = V12 ? "." : "[.]";
+  var SRC = "123456789abcdefghijklmnopqrstuvwxyz";
+  var LIMIT = V12 ? 4096 : 64000; // cmi.suspend_data: SCORM 1.2 CMIString4096, 2004 SPM 64000
+  var N = V12 ? {
+    loc: "cmi.core.lesson_location", mode: "cmi.core.lesson_mode", exit: "cmi.core.exit",
+    time: "cmi.core.session_time", score: "cmi.core.score.", status: "cmi.core.lesson_status"
+  } : {
+    loc: "cmi.location", mode: "cmi.mode", exit: "cmi.exit", time: "cmi.session_time", score: "cmi.score."
+  };
+  var $ = function (sel, root) { return (root || document).querySelector(sel); };
+  var $$ = function (sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); };
+  var started = Date.now();
+
+  // ---- LMS run-time: API discovery (window, parents, opener) and calls -----------------------
+  function scan(win, name) {
+    for (var tries = 0; win && tries < 500; tries++) {
+      try { if (win[name]) return win[name]; } catch (e) { /* cross-origin frame */ }
+      var up = null;
+      try { up = win.parent; } catch (e) { return null; }
+      if (!up || up === win) return null;
+      win = up;
+    }
+    return null;
+  }
+  function findApi() {
+    var name = V12 ? "API" : "API_1484_11", api = scan(window, name);
+    if (!api) { try { if (window.opener) api = scan(window.opener, name); } catch (e) { /* closed */ } }
+    return api;
+  }
+  var api = findApi(), live = false, record = true;
+  function call(m12, m04, a, b) {
+    try { var r = api[V12 ? m12 : m04].apply(api, b === undefined ? [a] : [a, b]); return r == null ? "" : String(r); } catch (e) { return ""; }
+  }
+  var L = {
+    get: function (k) { return live ? call("LMSGetValue", "GetValue", k) : ""; },
+    set: function (k, v) { if (live && record) call("LMSSetValue", "SetValue", k, String(v)); },
+    commit: function () { if (live) call("LMSCommit", "Commit", ""); },
+    finish: function () { if (live) { call("LMSFinish", "Terminate", ""); live = false; } }
+  };
+  if (api) live = call("LMSInitialize", "Initialize", "") === "true";
+  if (live) {
+    var mode = L.get(N.mode); // missing or "" is normal (Open edX, LiaScript pitfalls)
+    record = mode !== "review" && mode !== "browse";
+    if (V12 && record) { var st = L.get(N.status); if (st === "" || st === "not attempted") L.set(N.status, "incomplete"); }
+    if (!V12 && record) { if (L.get("cmi.completion_status") !== "completed") L.set("cmi.completion_status", "incomplete"); }
+  }
+  var STORE = "hocvuso:" + D.key; // no LMS (opened from a USB stick): keep progress in the browser
+  function local(value) {
+    try {
+      if (value === undefined) return JSON.parse(localStorage.getItem(STORE) || "{}");
+      localStorage.setItem(STORE, JSON.stringify(value));
+    } catch (e) { return {}; }
+  }
+
+  // ---- formats --------------------------------------------------------------------------------
+  function pad(n, w) { n = String(n); while (n.length < (w || 2)) n = "0" + n; return n; }
+  function span(sec) { // 1.2 CMITimespan HH:MM:SS, 2004 ISO 8601 duration
+    sec = Math.max(0, Math.round(sec));
+    var hh = Math.min(9999, Math.floor(sec / 3600)), mm = Math.floor(sec / 60) % 60, ss = sec % 60;
+    return V12 ? pad(hh) + ":" + pad(mm) + ":" + pad(ss) : "PT" + hh + "H" + mm + "M" + ss + "S";
+  }
+  function stamp(d) {
+    var t = pad(d.getHours()) + ":" + pad(d.getMinutes()) + ":" + pad(d.getSeconds());
+    return V12 ? t : d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()) + "T" + t;
+  }
+  function num(s) {
+    s = String(s).replace(/\s/g, "");
+    if (/^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) s = s.replace(/\./g, "").replace(",", "."); // 1.000,5
+    else s = s.replace(",", ".");
+    return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(s) ? parseFloat(s) : NaN;
+  }
+  function norm(s) { return String(s).normalize("NFC").toLowerCase().split(/\s+/).filter(Boolean).join(" "); }
+  function clip(s) { // a typed answer as a fill-in value: 2004 reserves [ ] and a leading {
+    s = String(s).slice(0, 250);
+    return V12 ? s : s.replace(/[[\]]/g, " ").replace(/^\{/, "(");
+  }
+  function keys(s) { return s.split("").join(SEP); }
+  function pairs(s) {
+    return s.split("").map(function (k, i) { return k === "-" ? "" : SRC[i] + DOT + k; }).filter(Boolean).join(SEP);
+  }
+  var FORMAT = { // [learner response, correct patterns] per interaction type
+    choice: function (q, r) { return [keys(r), [keys(q.a)]]; },
+    sequencing: function (q, r) { return [keys(r), [keys(q.a)]]; },
+    matching: function (q, r) { return [pairs(r), [pairs(q.a)]]; },
+    numeric: function (q, r) { return [r, [V12 ? String(q.a[2]) : q.a[0] + "[:]" + q.a[1]]]; },
+    "fill-in": function (q, r) {
+      return [clip(r), q.a.slice(0, 10).map(function (a) { return V12 ? clip(a) : "{case_matters=false}" + clip(a); })];
+    }
+  };
+
+  // ---- state and suspend data ---------------------------------------------------------------
+  var QS = D.qs, QIX = {};
+  QS.forEach(function (q, i) { QIX[q.id] = i; });
+  var S = { page: 0, seen: {}, ans: {}, n: 0, done: 0 };
+  var OIX = []; // cmi.objectives index of each competency objective
+  function esc(s) { return String(s).replace(/%/g, "%25").replace(/\|/g, "%7C").replace(/~/g, "%7E"); }
+  function encodeAt(level, room) {
+    var ans = Object.keys(S.ans).map(function (i) {
+      var a = S.ans[i], r = level > 1 || (level > 0 && QS[i].k === "text") ? "" : esc(a.r);
+      return (+i).toString(36) + ":" + a.ok + ":" + r;
+    });
+    var seen = D.pages.map(function (p, i) { return S.seen[i] ? 1 : 0; }).join("");
+    var head = ["h1", D.fp, D.pages[S.page], seen, S.n, S.done].join("~") + "~";
+    while (room && (head + ans.join("|")).length > room) ans.pop();
+    return head + ans.join("|");
+  }
+  function encode() { // within the limit, losing least first: typed texts, then every response, then answers
+    for (var level = 0; level < 3; level++) { var s = encodeAt(level); if (s.length <= LIMIT) return s; }
+    return encodeAt(2, LIMIT);
+  }
+  function decode(text) {
+    var f = String(text || "").split("~");
+    if (f[0] !== "h1") return;
+    var page = D.pages.indexOf(f[2]);
+    if (page >= 0) S.page = page;
+    f[3].split("").forEach(function (b, i) { if (b === "1") S.seen[i] = 1; });
+    S.n = parseInt(f[4], 10) || 0;
+    S.done = +f[5] || 0;
+    if (f[1] !== D.fp) return; // the questions changed: their old answers no longer apply
+    (f[6] || "").split("|").filter(Boolean).forEach(function (e) {
+      var p = e.split(":"), i = parseInt(p[0], 36);
+      if (QS[i]) S.ans[i] = { ok: +p[1], r: decodeURIComponent(p.slice(2).join(":")) };
+    });
+  }
+  function save() {
+    var text = encode();
+    if (live) { L.set("cmi.suspend_data", text); L.set(N.loc, D.pages[S.page]); } else local({ s: text });
+  }
+
+  // ---- objectives, score and status -----------------------------------------------------------
+  function initObjectives() {
+    var have = {}, count = parseInt(L.get("cmi.objectives._count"), 10) || 0;
+    for (var i = 0; i < count; i++) { var id = L.get("cmi.objectives." + i + ".id"); if (id) have[id] = i; }
+    D.objs.forEach(function (o, j) {
+      if (have[o[0]] !== undefined) { OIX[j] = have[o[0]]; return; } // pre-populated from the manifest
+      var p = "cmi.objectives." + (OIX[j] = count++) + ".";
+      L.set(p + "id", o[0]);
+      if (V12) L.set(p + "status", "not attempted");
+      else { L.set(p + "description", o[2]); L.set(p + "success_status", "unknown"); L.set(p + "completion_status", "not attempted"); }
+    });
+  }
+  function tally() {
+    var t = { got: 0, all: 0, answered: 0, objs: D.objs.map(function () { return { got: 0, all: 0, n: 0, done: 0 }; }) };
+    QS.forEach(function (q, i) {
+      var o = t.objs[q.o], a = S.ans[i];
+      o.all += q.w; o.n++; t.all += q.w;
+      if (a) { o.done++; t.answered++; if (a.ok) { o.got += q.w; t.got += q.w; } }
+    });
+    var rule = D.rule, ok = t.all > 0 && t.got / t.all + 1e-9 >= rule.o;
+    t.objs.forEach(function (o) { o.pass = o.all > 0 && o.got / o.all + 1e-9 >= rule.c; if (o.n && !o.pass) ok = false; });
+    t.pass = ok;
+    var lessons = D.pages.length - 2, seen = 0;
+    for (var p = 1; p <= lessons; p++) if (S.seen[p]) seen++;
+    t.progress = (seen + t.answered) / Math.max(1, lessons + QS.length);
+    t.complete = S.done || (seen === lessons && t.answered === QS.length);
+    return t;
+  }
+  function pct(got, all) { return Math.round(got / all * 10000) / 100; }
+  function report() {
+    var t = tally();
+    if (t.all) {
+      L.set(N.score + "min", 0); L.set(N.score + "max", 100); L.set(N.score + "raw", pct(t.got, t.all));
+      if (!V12) L.set("cmi.score.scaled", Math.round(t.got / t.all * 10000) / 10000);
+    }
+    t.objs.forEach(function (o, j) {
+      if (!o.n || !o.done) return;
+      var p = "cmi.objectives." + OIX[j] + ".", fin = o.done === o.n || S.done;
+      L.set(p + "score.min", 0); L.set(p + "score.max", 100); L.set(p + "score.raw", pct(o.got, o.all));
+      if (V12) { L.set(p + "status", fin ? (o.pass ? "passed" : "failed") : "incomplete"); return; }
+      L.set(p + "score.scaled", Math.round(o.got / o.all * 10000) / 10000);
+      L.set(p + "completion_status", fin ? "completed" : "incomplete");
+      L.set(p + "success_status", fin ? (o.pass ? "passed" : "failed") : "unknown");
+      L.set(p + "progress_measure", Math.round(o.done / o.n * 1000) / 1000);
+    });
+    var result = QS.length ? (t.pass ? "passed" : "failed") : "completed";
+    if (V12) L.set(N.status, t.complete ? result : "incomplete");
+    else {
+      L.set("cmi.progress_measure", t.complete ? 1 : Math.round(t.progress * 1000) / 1000);
+      L.set("cmi.completion_status", t.complete ? "completed" : "incomplete");
+      L.set("cmi.success_status", t.complete && QS.length ? result : "unknown");
+    }
+    return t;
+  }
+  function interaction(q, r, ok, seconds) {
+    var f = FORMAT[q.t](q, r), p = "cmi.interactions." + S.n++ + "."; // indices kept here, never read back
+    var obj = D.objs[q.o][0];
+    L.set(p + "id", q.id);
+    L.set(p + "type", q.t); // 2004: id, then type, before any response
+    L.set(p + "objectives.0.id", obj);
+    L.set(p + (V12 ? "time" : "timestamp"), stamp(new Date()));
+    f[1].forEach(function (pat, j) { L.set(p + "correct_responses." + j + ".pattern", pat); });
+    L.set(p + "weighting", q.w);
+    L.set(p + (V12 ? "student_response" : "learner_response"), f[0]);
+    L.set(p + "result", ok ? "correct" : (V12 ? "wrong" : "incorrect"));
+    L.set(p + "latency", span(seconds));
+    if (!V12) L.set(p + "description", q.d);
+  }
+  function finish(explicit) {
+    if (explicit) S.done = 1;
+    if (!live) { if (!api) save(); return; }
+    var t = report();
+    L.set(N.exit, t.complete ? (V12 ? "" : "normal") : "suspend");
+    L.set(N.time, span((Date.now() - started) / 1000));
+    save();
+    L.commit();
+    L.finish();
+  }
+
+  // ---- questions ------------------------------------------------------------------------------
+  var shownAt = {};
+  function box(i) { return document.getElementById("q-" + QS[i].id); }
+  function response(i) { // the compact response, or null when the learner has not answered fully
+    var q = QS[i], el = box(i), v;
+    if (q.k === "single" || q.k === "multiple") {
+      v = $$("input:checked", el).map(function (x) { return x.value; }).sort().join("");
+      return v || null;
+    }
+    if (q.k === "dropdown") return $("select", el).value || null;
+    if (q.k === "numeric") { v = num($("input", el).value); return isNaN(v) ? null : String(v); }
+    if (q.k === "text") { v = $("input", el).value.split(/\s+/).filter(Boolean).join(" "); return v || null; }
+    if (q.k === "matching") {
+      v = $$("select", el).map(function (s) { return s.value || "-"; }).join("");
+      return v.indexOf("-") < 0 ? v : null;
+    }
+    return $$(".order li", el).map(function (li) { return li.getAttribute("data-key"); }).join("");
+  }
+  function correct(q, r) {
+    if (q.k === "numeric") { var x = parseFloat(r); return x >= q.a[0] - 1e-9 && x <= q.a[1] + 1e-9; }
+    if (q.k === "text") return q.a.indexOf(norm(r)) >= 0;
+    return r === q.a;
+  }
+  function fill(i, r) { // put a saved response back into the form
+    var q = QS[i], el = box(i);
+    if (q.k === "single" || q.k === "multiple") $$("input", el).forEach(function (x) { x.checked = r.indexOf(x.value) >= 0; });
+    else if (q.k === "dropdown" || q.k === "numeric" || q.k === "text") $("select,input", el).value = r;
+    else if (q.k === "matching") $$("select", el).forEach(function (s, j) { s.value = r[j] === "-" ? "" : r[j]; });
+    else {
+      var list = $(".order", el);
+      r.split("").forEach(function (k) { var li = $('li[data-key="' + k + '"]', list); if (li) list.appendChild(li); });
+    }
+  }
+  function lock(el, on) { $$("input,select,.order button", el).forEach(function (x) { x.disabled = on; }); }
+  function show(i, ok, chosen) {
+    var q = QS[i], el = box(i);
+    lock(el, true);
+    $(".result", el).textContent = ok ? "✓ Đúng rồi!" : "✗ Chưa đúng.";
+    $(".result", el).className = "result " + (ok ? "ok" : "bad");
+    $$(".fb", el).forEach(function (fb) {
+      var k = fb.getAttribute("data-key");
+      fb.hidden = !(k === (ok ? "ok" : "bad") || (chosen && k.length === 1 && chosen.indexOf(k) >= 0));
+    });
+    if (q.t === "choice" && chosen) {
+      $$(".choices li, .field", el).forEach(function (li) {
+        var x = $("input", li);
+        if (x && x.checked) li.setAttribute("data-mark", q.a.indexOf(x.value) >= 0 ? "Đúng" : "Sai");
+      });
+    }
+    var why = $(".why", el);
+    if (why) why.hidden = false;
+    $(".check", el).hidden = true;
+    $(".retry", el).hidden = false;
+  }
+  function reset(i) {
+    var el = box(i);
+    lock(el, false);
+    $(".result", el).textContent = "";
+    $$(".fb,.why", el).forEach(function (x) { x.hidden = true; });
+    $$("[data-mark]", el).forEach(function (x) { x.removeAttribute("data-mark"); });
+    $(".check", el).hidden = false;
+    $(".retry", el).hidden = true;
+    shownAt[i] = Date.now();
+    var first = $("input,select,.order button", el);
+    if (first) first.focus();
+  }
+  function check(i) {
+    var q = QS[i], el = box(i), r = response(i);
+    if (r === null) { $(".result", el).className = "result"; $(".result", el).textContent = "Hãy trả lời trước khi bấm Kiểm tra."; return; }
+    var ok = correct(q, r) ? 1 : 0;
+    S.ans[i] = { r: r, ok: ok };
+    interaction(q, r, ok, (Date.now() - (shownAt[i] || started)) / 1000);
+    show(i, ok, r);
+    report();
+    save();
+    L.commit();
+    $(".retry", el).focus();
+  }
+  function move(li, up) {
+    var list = li.parentNode, other = up ? li.previousElementSibling : li.nextElementSibling;
+    if (!other) return;
+    list.insertBefore(li, up ? other : other.nextElementSibling);
+    var pos = $$("li", list).indexOf(li) + 1;
+    $("[data-live]", list.parentNode).textContent = "Đã chuyển tới vị trí " + pos + ".";
+    (up && !li.previousElementSibling ? $(".dn", li) : !up && !li.nextElementSibling ? $(".up", li) : $(up ? ".up" : ".dn", li)).focus();
+  }
+  function setupQuestion(el) {
+    var i = QIX[el.getAttribute("data-q")];
+    if (i === undefined) return;
+    $("form", el).addEventListener("submit", function (e) { e.preventDefault(); check(i); });
+    $(".retry", el).addEventListener("click", function () { reset(i); });
+    var hint = $(".hint-btn", el);
+    if (hint) {
+      hint.addEventListener("click", function () {
+        var next = $(".hint[hidden]", el);
+        if (next) { next.hidden = false; next.setAttribute("tabindex", "-1"); next.focus(); }
+        if (!$(".hint[hidden]", el)) hint.disabled = true;
+      });
+    }
+    $$(".order button", el).forEach(function (b) {
+      b.addEventListener("click", function () { move(b.closest("li"), b.className === "up"); });
+    });
+  }
+
+  // ---- lesson video: pause at the end of a section and ask its questions ----------------------
+  function setupVideo(fig) {
+    var video = $("video", fig), panel = $(".vq", fig), slot = $(".vq-slot", fig), cues = D.video[fig.getAttribute("data-video")] || [];
+    var asked = {}, moved = [];
+    function ask(c) {
+      asked[c] = 1;
+      video.pause();
+      cues[c].qs.forEach(function (id) {
+        var q = document.getElementById("q-" + id);
+        if (!q) return;
+        var mark = document.createComment("q");
+        q.parentNode.insertBefore(mark, q);
+        moved.push([q, mark]);
+        slot.appendChild(q);
+      });
+      panel.hidden = false;
+      $(".vq-title", panel).setAttribute("tabindex", "-1");
+      $(".vq-title", panel).focus();
+    }
+    $(".vq-go", panel).addEventListener("click", function () {
+      moved.forEach(function (m) { m[1].parentNode.replaceChild(m[0], m[1]); });
+      moved = [];
+      panel.hidden = true;
+      video.focus();
+      if (video.currentTime < video.duration - 0.05) video.play();
+    });
+    function due() {
+      for (var c = 0; c < cues.length; c++) {
+        if (!asked[c] && video.currentTime >= cues[c].end - 0.3) { ask(c); return; }
+      }
+    }
+    video.addEventListener("timeupdate", due);
+    video.addEventListener("ended", due);
+    video.addEventListener("seeked", function () {
+      cues.forEach(function (cue, c) { if (cue.end - 0.3 > video.currentTime) delete asked[c]; });
+    });
+  }
+
+  // ---- pages ----------------------------------------------------------------------------------
+  var pages = $$(".page"), status = $("#hv-status");
+  function say(text) { status.textContent = text; }
+  function results() {
+    var t = tally(), rows = D.objs.map(function (o, j) {
+      var s = t.objs[j];
+      if (!s.n) return "";
+      return "<tr><th scope=\"row\">" + o[2].replace(/</g, "&lt;") + "</th><td>" + s.done + "/" + s.n + "</td><td>" +
+        Math.round(s.got / s.all * 100) + "%</td><td>" + (s.done < s.n ? "Chưa xong" : s.pass ? "Đạt" : "Chưa đạt") + "</td></tr>";
+    }).join("");
+    var left = QS.length - t.answered;
+    $("#hv-results").innerHTML = QS.length ? "<p class=\"score\">Điểm: <strong>" + Math.round(t.got / t.all * 100) + "/100</strong> · " +
+      (t.complete ? (t.pass ? "Đạt" : "Chưa đạt") : "Chưa hoàn thành") + "</p>" +
+      (left ? "<p>Còn " + left + " câu chưa trả lời (tính là chưa đúng khi nộp).</p>" : "") +
+      "<table><caption>Kết quả theo năng lực</caption><thead><tr><th scope=\"col\">Năng lực</th><th scope=\"col\">Đã làm</th>" +
+      "<th scope=\"col\">Đúng</th><th scope=\"col\">Kết quả</th></tr></thead><tbody>" + rows + "</tbody></table>"
+      : "<p>Khoá học không có câu hỏi luyện tập.</p>";
+  }
+  function go(i, focus) {
+    i = Math.max(0, Math.min(pages.length - 1, i));
+    $$("video,audio").forEach(function (m) { if (!m.paused) m.pause(); });
+    pages.forEach(function (p, j) { p.hidden = j !== i; });
+    S.page = i;
+    S.seen[i] = 1;
+    $("#hv-prev").disabled = i === 0;
+    $("#hv-next").disabled = i === pages.length - 1;
+    $("#hv-pos").textContent = "Trang " + (i + 1) + "/" + pages.length;
+    if (D.pages[i] === "hocvuso-results") results();
+    $$(".q", pages[i]).forEach(function (q) { shownAt[QIX[q.getAttribute("data-q")]] = Date.now(); });
+    if (focus) { window.scrollTo(0, 0); $("h1", pages[i]).focus(); }
+    report();
+    save();
+    L.commit();
+  }
+  function goTo(id) { var i = D.pages.indexOf(id); if (i >= 0) go(i, true); }
+  function toggleToc(open) {
+    var toc = $("#hv-toc"), menu = $("#hv-menu");
+    toc.hidden = !open;
+    menu.setAttribute("aria-expanded", String(open));
+    if (open) $("a", toc).focus();
+  }
+
+  function start() {
+    $$(".q").forEach(setupQuestion);
+    $$(".lesson-video").forEach(setupVideo);
+    document.addEventListener("click", function (e) {
+      var t = e.target.closest && e.target.closest("[data-go]");
+      if (t) { e.preventDefault(); toggleToc(false); goTo(t.getAttribute("data-go")); }
+    });
+    $("#hv-prev").addEventListener("click", function () { go(S.page - 1, true); });
+    $("#hv-next").addEventListener("click", function () { go(S.page + 1, true); });
+    $("#hv-menu").addEventListener("click", function () { toggleToc($("#hv-toc").hidden); });
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && !$("#hv-toc").hidden) { toggleToc(false); $("#hv-menu").focus(); }
+    });
+    $("#hv-finish").addEventListener("click", function () {
+      finish(true);
+      results();
+      $("#hv-finish").disabled = true;
+      $("#hv-finished").hidden = false;
+      say("Đã nộp kết quả.");
+    });
+    if (live) { initObjectives(); decode(L.get("cmi.suspend_data")); } else decode(local().s);
+    if (!live) say("Không kết nối được với hệ thống học tập (LMS): tiến độ chỉ được lưu trên máy này.");
+    else if (!record) say("Chế độ xem lại: câu trả lời không được ghi lại.");
+    var resumed = S.page > 0;
+    Object.keys(S.ans).forEach(function (i) {
+      var a = S.ans[i];
+      if (a.r) { fill(+i, a.r); show(+i, a.ok, a.r); } else show(+i, a.ok, "");
+    });
+    go(S.page, false);
+    if (resumed && live) say("Tiếp tục từ chỗ bạn dừng lần trước.");
+    window.addEventListener("pagehide", function () { finish(false); });
+    window.addEventListener("beforeunload", function () { finish(false); });
+  }
+  start();
+})();
