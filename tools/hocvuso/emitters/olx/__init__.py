@@ -29,7 +29,7 @@ class OlxEmitter(Emitter):
         return [f"olx/{tags.COMPETENCY_TAXONOMY}.csv", f"olx/{tags.LEVEL_TAXONOMY}.csv"]
 
     def emit(self, course: Course, out: Path) -> None:
-        writer = CourseWriter(course)
+        writer = CourseWriter(course, self.options)
         writer.write()
         target = out / "olx" / f"{course.group}.tar.gz"
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,18 +1,42 @@
 """Video components: YouTube references from lessons, and (with the media
-pipeline) each lesson's narrated video with its transcript."""
+pipeline) each lesson's narrated video with its transcript and in-video questions.
+
+The narrated video is an HTML5 video from the course's static files, written
+as Studio exports one (``html5_sources`` plus ``<source>``, ``transcripts``
+plus ``<transcript language src>`` naming an SRT file in static/, which the
+import turns into the video's transcript: edx-platform
+``VideoBlock.parse_video_xml`` and edx-val ``import_transcript_from_fs``).
+In-video questions use the ``invideoquiz`` XBlock (fields ``video_id``, the
+video's url_name, and ``timemap``, JSON of whole seconds → problem id; its
+script matches both as substrings of the unit's usage keys).
+"""
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
+from hocvuso.emitters.olx.capa import problem_element
 from hocvuso.emitters.olx.xmlutil import el
+from hocvuso.media import outputs
+from hocvuso.model import QuizBlock
 
 if TYPE_CHECKING:
     from lxml import etree
 
     from hocvuso.emitters.olx.writer import CourseWriter
-    from hocvuso.model import Course, Lesson, Media
+    from hocvuso.media.outputs import LessonVideo
+    from hocvuso.model import Course, Lesson, Media, Question
+
+INVIDEOQUIZ = "invideoquiz"  # the in-video quiz XBlock (PyPI invideoquiz-xblock), as the national platform uses
+PREFIX = "hocvuso-video-"  # authors' ids may not start with "hocvuso-", so these never clash with theirs
+STATIC = "/static/"
+GAP = 2  # seconds between two in-video questions
+# The block finds a problem by substring of the unit's components' usage keys
+# (block-v1:ORG+COURSE+RUN+type@problem+block@<url_name>); the type prefix keeps a
+# short id such as "so" from also matching the video ("hocvuso-…") or the course key.
+PROBLEM_REF = "type@problem+block@"
 
 
 def youtube_id(url: str) -> str:
@@ -37,9 +61,92 @@ def youtube(writer: CourseWriter, url_name: str, media: Media) -> etree._Element
 
 def lesson_verticals(writer: CourseWriter, lesson: Lesson) -> list[str]:
     """Verticals to put first in the lesson's sequential: its narrated video (with
-    transcript and in-video questions) when the build makes videos; none otherwise."""
-    return []
+    transcript and in-video questions) when the build makes videos; none otherwise.
+
+    The unit holds the video, then the lesson's in-video questions and the
+    in-video quiz block that hides them and shows each one over the paused
+    video: that block's script only finds components of the unit on screen,
+    so the questions live here (and not again in their section's unit).
+    """
+    lesson_video = outputs.lesson_video(writer.course, lesson, writer.options)
+    if lesson_video is None:
+        return []
+    player = f"{PREFIX}{lesson.id}"
+    children = [_video(writer, player, lesson, lesson_video)]
+    questions = in_video_questions(lesson)
+    if questions:
+        for question in questions:
+            children.append(writer.problem(question.id, problem_element(question), question.competency, question.level))
+            writer.in_video.add(question.id)
+        times = timemap(lesson, lesson_video)
+        children.append(el("invideoquiz", {
+            "url_name": f"hocvuso-ivq-{lesson.id}", "xblock-family": "xblock.v1", "display_name": "Câu hỏi trong video",
+            "video_id": player, "timemap": json.dumps({str(t): PROBLEM_REF + qid for qid, t in times.items()}),
+        }))
+    unit = f"hocvuso-unit-{lesson.id}"
+    writer.vertical(unit, f"Video: {lesson.title}", children)
+    return [unit]
+
+
+def _video(writer: CourseWriter, url_name: str, lesson: Lesson, lesson_video: LessonVideo) -> etree._Element:
+    """Write video/<url_name>.xml playing the course's own MP4, as Studio exports an HTML5 video.
+
+    The MP4, the SRT transcript (imported as the video's Vietnamese
+    transcript), the plain-text transcript (downloadable) and the narration
+    alone (an M4A handout, for slow connections) go to static/.
+    """
+    language = writer.course.language
+    names = {"mp4": f"{url_name}.mp4", "srt": f"{url_name}-{language}.srt", "txt": f"{url_name}.txt",
+             "m4a": f"{url_name}.m4a"}
+    for kind, source in (("mp4", lesson_video.mp4), ("srt", lesson_video.srt), ("txt", lesson_video.transcript),
+                         ("m4a", lesson_video.audio)):
+        writer.put_file(f"static/{names[kind]}", source)
+    mp4, track, handout = (f"{STATIC}{names['mp4']}", f"{STATIC}{names['txt']}", f"{STATIC}{names['m4a']}")
+    node = el("video", {
+        "display_name": f"Video: {lesson.title}", "youtube_id_1_0": "", "html5_sources": json.dumps([mp4]),
+        "sub": "", "transcripts": json.dumps({language: names["srt"]}), "show_captions": True,
+        "download_video": True, "download_track": True, "track": track, "handout": handout,
+    })
+    el("source", {"src": mp4}, parent=node)
+    el("track", {"src": track}, parent=node)
+    el("handout", {"src": handout}, parent=node)
+    el("transcript", {"language": language, "src": names["srt"]}, parent=node)
+    writer.put_xml(f"video/{url_name}.xml", node)
+    return el("video", {"url_name": url_name})
+
+
+def in_video_questions(lesson: Lesson) -> list[Question]:
+    """The lesson's questions marked ``::: quiz in-video``, in lesson order."""
+    return [q for s in lesson.sections for b in s.blocks if isinstance(b, QuizBlock) and b.in_video for q in b.questions]
+
+
+def timemap(lesson: Lesson, lesson_video: LessonVideo) -> dict[str, int]:
+    """When (whole seconds) each in-video question pops up: near the end of its section's slide.
+
+    The quiz block compares whole seconds of play time and, after a learner
+    presses Continue, looks again only 1.5 s later; so a slide's questions
+    are 2 s apart, the last one 1 s before the slide ends.  Questions that
+    would fall after the video's end are pulled back (at least 1 s apart),
+    and no two share a second.
+    """
+    times: dict[str, int] = {}
+    last = -1
+    latest = max(int(lesson_video.duration) - 1, 0)
+    for section in lesson.sections:
+        cue = lesson_video.cue(section.index)
+        questions = [q for b in section.blocks if isinstance(b, QuizBlock) and b.in_video for q in b.questions]
+        if cue is None or not questions:
+            continue
+        first = max(int(cue.end) - 1 - GAP * (len(questions) - 1), int(cue.start))
+        wanted = [first + GAP * number for number in range(len(questions))]
+        for number in reversed(range(len(wanted))):
+            wanted[number] = min(wanted[number], latest if number == len(wanted) - 1 else wanted[number + 1] - 1)
+        for question, at in zip(questions, wanted, strict=True):
+            last = max(at, last + 1)
+            times[question.id] = last
+    return times
 
 
 def advanced_modules(course: Course) -> set[str]:
-    return set()
+    """The in-video quiz block, when a lesson has in-video questions."""
+    return {INVIDEOQUIZ} if any(in_video_questions(lesson) for lesson in course.lessons) else set()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from hocvuso.emitters.base import BuildOptions
 from hocvuso.emitters.olx import assessment, tags, video
 from hocvuso.emitters.olx.capa import problem_element
 from hocvuso.emitters.olx.ora import course_end, iso, ora_element
@@ -41,10 +42,12 @@ STATIC = "/static/"
 class CourseWriter:
     """Collects the OLX files of ``course``, keyed by their path inside course/."""
 
-    def __init__(self, course: Course) -> None:
+    def __init__(self, course: Course, options: BuildOptions | None = None) -> None:
         self.course = course
+        self.options = options or BuildOptions(video=False)
         self.files: dict[str, bytes | Path] = {}
         self.tags: list[tags.TagRow] = []
+        self.in_video: set[str] = set()  # questions placed in a lesson's video unit (by video.lesson_verticals)
 
     def put(self, rel: str, data: str | bytes) -> None:
         """Add a file (text is written as UTF-8)."""
@@ -132,7 +135,8 @@ class CourseWriter:
 
     def _component(self, lesson: Lesson, section: Section, block: Block) -> list[etree._Element]:
         if isinstance(block, QuizBlock):
-            return [self.problem(q.id, problem_element(q), q.competency, q.level) for q in block.questions]
+            return [self.problem(q.id, problem_element(q), q.competency, q.level) for q in block.questions
+                    if q.id not in self.in_video]
         if isinstance(block, TaskBlock):
             self.tags.append(tags.TagRow(block.task.title, "openassessment", block.task.id, block.task.competencies, ()))
             return [ora_element(block.task, self.course, block.task.id)]

@@ -1,0 +1,106 @@
+"""Slides: every Vietnamese letter drawn from a real glyph; long text shortened, wrapped, never overflowing."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+from hocvuso.media.fonts import font, font_path
+from hocvuso.media.slides import BODY, FOOTER, MARGIN, POINT_SIZES, SIZE, SlideSpec, alt_text, render_slide
+from hocvuso.media.text import draw_text, fit_points, line_height
+from hocvuso.media.theme import theme_for
+from PIL import Image, ImageDraw, ImageStat
+
+VOWELS = "aăâeêioôơuưy"
+TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")  # ngang, huyền, sắc, hỏi, ngã, nặng
+
+
+def vietnamese_letters() -> list[str]:
+    """Every vowel with each of the five tone marks (and without), đ, in lower and upper case (NFC)."""
+    lower = [unicodedata.normalize("NFC", v + tone) for v in VOWELS for tone in TONES] + ["đ"]
+    return lower + [ch.upper() for ch in lower]
+
+
+def test_the_letter_list_is_complete():
+    letters = vietnamese_letters()
+    assert len(letters) == len(set(letters)) == 2 * (12 * 6 + 1)
+    assert all(len(ch) == 1 for ch in letters), "every letter has a precomposed code point"
+    assert {"ặ", "Ặ", "ữ", "Ữ", "ỵ", "Ỵ", "đ", "Đ", "ớ", "Ợ"} <= set(letters)
+
+
+def test_slide_fonts_have_a_glyph_for_every_vietnamese_letter():
+    for weight in ("regular", "bold"):
+        cmap = TTFont(font_path(weight), lazy=True).getBestCmap()
+        missing = [ch for ch in vietnamese_letters() if ord(ch) not in cmap]
+        assert missing == [], f"{font_path(weight).name} lacks {missing}"
+
+
+def test_no_letter_is_drawn_as_the_missing_glyph_box():
+    face = font(44)
+    notdef = face.getmask("\ue000")  # a private-use code point: the font draws its .notdef box
+    notdef_box = notdef.getbbox()
+    for ch in vietnamese_letters():
+        mask = face.getmask(ch)
+        assert mask.getbbox() is not None, ch
+        assert (mask.getbbox(), bytes(mask)) != (notdef_box, bytes(notdef)), f"{ch} is drawn as the missing-glyph box"
+
+
+def test_a_slide_with_every_diacritic_renders_the_font_glyphs(artifacts: Path):
+    letters = vietnamese_letters()
+    half = len(letters) // 2
+    points = tuple(" ".join(letters[i:i + 25]) for i in range(0, len(letters), 25))
+    spec = SlideSpec(theme_for("citizens"), "Đủ dấu tiếng Việt: Ặ Ữ Ỵ Đ ặ ữ ỵ đ", points, "Bảng chữ cái tiếng Việt", 1, 1)
+    laid_out = fit_points(list(points), font, SIZE[0] - 2 * MARGIN - 40, BODY[1] - BODY[0], POINT_SIZES)
+    assert " ".join(" ".join(p) for p in laid_out.paragraphs).split() == letters, "every letter is on the slide"
+    slide = render_slide(spec)
+    slide.save(artifacts / "slide-diacritics.png")
+    assert slide.size == SIZE
+    # The fast glyph-stamping path draws the glyphs Pillow's own text layout draws: the same ink,
+    # at the same heights (marks above and below), over the same width (at most a pixel of rounding).
+    for text in (" ".join(letters[:half]), " ".join(letters[half:])):
+        ours, pillows = (Image.new("L", (2600, 80), 0) for _ in range(2))
+        draw_text(ImageDraw.Draw(ours), (10, 10), text, font(36), 255)
+        ImageDraw.Draw(pillows).text((10, 10), text, font=font(36), fill=255)
+        ink_ours, ink_pillow = ImageStat.Stat(ours).sum[0], ImageStat.Stat(pillows).sum[0]
+        assert abs(ink_ours - ink_pillow) <= 0.01 * ink_pillow
+        assert ours.getbbox()[1::2] == pillows.getbbox()[1::2]
+        assert abs(ours.getbbox()[2] - pillows.getbbox()[2]) <= 1
+        rows_ours, rows_pillow = (img.resize((1, img.height), Image.Resampling.BOX) for img in (ours, pillows))
+        assert max(abs(a - b) for a, b in zip(rows_ours.getdata(), rows_pillow.getdata(), strict=True)) <= 2
+
+
+def test_long_points_are_shortened_and_wrapped_to_fit_the_body():
+    long = ("Đặt mật khẩu khó đoán gồm chữ hoa, chữ thường, chữ số và ký hiệu đặc biệt, không dùng ngày sinh hay số điện "
+            "thoại của mình. Ghi mật khẩu vào sổ riêng và cất ở nhà, không lưu trong tin nhắn hay ảnh chụp màn hình.")
+    width, height = SIZE[0] - 2 * MARGIN - 40, BODY[1] - BODY[0]
+    block = fit_points([long] * 9, font, width, height, POINT_SIZES)
+    assert block.height <= height
+    face = font(block.size)
+    assert all(face.getlength(line) <= width for paragraph in block.paragraphs for line in paragraph)
+    assert block.paragraphs[-1] == ("…",), "what does not fit is marked, not silently dropped"
+
+
+def test_an_overfull_slide_draws_nothing_outside_its_body():
+    points = tuple(f"Ý số {n}: không bấm vào đường link lạ trong tin nhắn, kể cả khi tin nhắn mang tên ngân hàng quen."
+                   for n in range(1, 16))
+    theme = theme_for("officials")
+    slide = render_slide(SlideSpec(theme, "Một trang có quá nhiều ý để đọc hết trong một lần nhìn", points, "Bài", 3, 9))
+    gap = slide.crop((0, BODY[1] + 4, SIZE[0], FOOTER - 26))  # between the body and the footer
+    assert gap.getcolors() == [(gap.width * gap.height, theme.paper)]
+    right = slide.crop((SIZE[0] - MARGIN + 4, BODY[0], SIZE[0], BODY[1]))
+    assert right.getcolors() == [(right.width * right.height, theme.paper)]
+
+
+def test_alt_text_is_the_title_every_point_in_full_and_the_image_alt():
+    spec = SlideSpec(theme_for("students"), "Mã OTP", ("Không đọc mã cho ai", "Gác máy."), "Bài", 1, 2,
+                     image="x.png", image_sha256="0", image_alt="Tin nhắn có mã OTP")
+    assert alt_text(spec) == "Mã OTP. Không đọc mã cho ai. Gác máy. Hình minh hoạ: Tin nhắn có mã OTP."
+
+
+def test_each_learner_group_has_its_own_colour():
+    colours = {theme_for(g).primary for g in ("citizens", "officials", "students", "workers")}
+    assert len(colours) == 4
+    spec = SlideSpec(theme_for("workers"), "Tiêu đề", ("Ý một",), "Bài", 1, 1)
+    assert render_slide(spec).getpixel((5, 5)) == theme_for("workers").primary
+    assert line_height(44) > 44  # lines never touch, even with stacked marks (Ấ, Ỗ)

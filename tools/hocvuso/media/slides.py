@@ -1,0 +1,246 @@
+"""Slides (1280×720), lesson thumbnails and course covers, drawn with Pillow.
+
+A slide shows its section's title in a band of the group's colour, the
+section's points as large bulleted lines (shortened, wrapped and shrunk to
+fit; never overflowing), and the section's first image.  A section with no
+points and no image becomes a title card.  Every slide has alt text: the
+title, every point in full, and the image's own alt text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import struct
+import zlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PIL import Image, ImageDraw, ImageOps, UnidentifiedImageError
+
+from hocvuso.media.fonts import font, font_path
+from hocvuso.media.text import ELLIPSIS, Block, clean, draw_text, ellipsize, fit, fit_points, line_height
+from hocvuso.media.theme import MOVEMENT, RGB, Theme, theme_for
+
+if TYPE_CHECKING:
+    from PIL.ImageFont import FreeTypeFont
+
+SIZE = (1280, 720)
+THUMB_SIZE = (640, 360)
+MARGIN = 72
+BAND = 180  # height of the title band (two lines of title)
+SHORT_BAND = 130  # … and for a one-line title, leaving the points more room
+RULE = 10  # the accent rule under the band
+BODY = (BAND + RULE + 34, 640)  # top and bottom of the body under a two-line title
+FOOTER = 682  # footer baseline
+# Few sizes: each one is a set of glyphs to draw once per process, and 4 px steps look deliberate.
+TITLE_SIZES = (56, 48, 40)
+POINT_SIZES = (44, 40, 36, 32)
+IMAGE_BOX_WIDTH = 500
+
+
+@dataclass(frozen=True, slots=True)
+class SlideSpec:
+    """Everything one slide image is drawn from (and so its cache key)."""
+
+    theme: Theme
+    title: str
+    points: tuple[str, ...]
+    lesson_title: str
+    number: int
+    total: int
+    image: str = ""  # path of the section's first image, '' if none
+    image_sha256: str = ""
+    image_alt: str = ""
+
+    def key(self) -> str:
+        digest = hashlib.sha256()
+        for part in (self.theme.key(), self.title, *self.points, "\0", self.lesson_title, str(self.number),
+                     str(self.total), self.image_sha256, _fonts_key()):
+            digest.update(part.encode() + b"\0")
+        return digest.hexdigest()
+
+
+def _fonts_key() -> str:
+    return ";".join(f"{p}:{p.stat().st_size}" for p in (font_path("regular"), font_path("bold")))
+
+
+def alt_text(spec: SlideSpec) -> str:
+    """The slide's text alternative: title, every point in full, and the image's alt."""
+    parts = [_sentence(spec.title)] + [_sentence(p) for p in spec.points]
+    if spec.image and spec.image_alt:
+        parts.append(_sentence(f"Hình minh hoạ: {clean(spec.image_alt)}"))
+    return " ".join(p for p in parts if p)
+
+
+def _sentence(text: str) -> str:
+    text = clean(text)
+    return text if not text or text[-1] in ".!?…:" else text + "."
+
+
+# --- slides -------------------------------------------------------------------
+
+
+def render_slide(spec: SlideSpec) -> Image.Image:
+    """The slide as a 1280×720 RGB image."""
+    theme = spec.theme
+    image = Image.new("RGB", SIZE, theme.paper)
+    draw = ImageDraw.Draw(image)
+    picture = _open_image(spec.image) if spec.image else None
+    if not spec.points and picture is None:
+        _title_card(draw, spec)
+    else:
+        top = _title_band(draw, spec) + RULE + 34
+        text_right = SIZE[0] - MARGIN
+        if picture is not None:
+            box_left = SIZE[0] - MARGIN - IMAGE_BOX_WIDTH if spec.points else MARGIN
+            _place_image(image, picture, (box_left, top, SIZE[0] - MARGIN, BODY[1]))
+            text_right = box_left - 40
+        if spec.points:
+            _points(draw, spec, top, text_right)
+    _footer(draw, spec, on_colour=not spec.points and picture is None)
+    return image
+
+
+def _title_band(draw: ImageDraw.ImageDraw, spec: SlideSpec) -> int:
+    """Draw the title band (lower for a one-line title); return its height."""
+    theme = spec.theme
+    block = fit([spec.title], _bold, SIZE[0] - 2 * MARGIN, BAND - 36, TITLE_SIZES, max_lines=2)
+    band = SHORT_BAND if block is not None and len(block.paragraphs[0]) == 1 else BAND
+    draw.rectangle((0, 0, SIZE[0], band), fill=theme.primary)
+    draw.rectangle((0, band, SIZE[0], band + RULE), fill=theme.accent)
+    _draw_lines(draw, block, (MARGIN, (band - (block.height if block else 0)) // 2), "bold", (255, 255, 255))
+    return band
+
+
+def _title_card(draw: ImageDraw.ImageDraw, spec: SlideSpec) -> None:
+    """A section without points or image: its title large on the group's colour."""
+    theme = spec.theme
+    draw.rectangle((0, 0, SIZE[0], SIZE[1]), fill=theme.primary)
+    draw.rectangle((MARGIN, 200, MARGIN + 160, 200 + RULE), fill=theme.accent)
+    block = fit([spec.title], _bold, SIZE[0] - 2 * MARGIN, 330, (80, 64, 48), max_lines=3)
+    _draw_lines(draw, block, (MARGIN, 250), "bold", (255, 255, 255))
+
+
+def _points(draw: ImageDraw.ImageDraw, spec: SlideSpec, top: int, right: int) -> None:
+    theme = spec.theme
+    indent = 40
+    block = fit_points(list(spec.points), font, right - MARGIN - indent, BODY[1] - top, POINT_SIZES)
+    size = block.size
+    body_font = font(size)
+    y = top
+    for lines in block.paragraphs:
+        if lines != (ELLIPSIS,):
+            centre = y + line_height(size) // 2 + 2
+            draw.ellipse((MARGIN + 2, centre - 9, MARGIN + 20, centre + 9), fill=theme.primary)
+        for line in lines:
+            draw_text(draw, (MARGIN + indent, y), line, body_font, theme.ink)
+            y += line_height(size)
+        y += round(size * 0.45)
+
+
+def _footer(draw: ImageDraw.ImageDraw, spec: SlideSpec, on_colour: bool) -> None:
+    theme = spec.theme
+    small, bold = font(22), font(22, "bold")
+    label_colour = theme.accent if on_colour else theme.primary
+    text_colour = (235, 240, 240) if on_colour else theme.muted
+    top = FOOTER - bold.getmetrics()[0]  # the footer's baseline, as a top edge
+    draw_text(draw, (MARGIN, top), MOVEMENT, bold, label_colour)
+    counter = f"{spec.number}/{spec.total}"
+    right = SIZE[0] - MARGIN - bold.getlength(counter)
+    draw_text(draw, (right, top), counter, bold, text_colour)
+    room = right - 32 - (MARGIN + bold.getlength(MOVEMENT) + 48)
+    title = ellipsize(clean(spec.lesson_title), small, room)
+    draw_text(draw, (right - 32 - small.getlength(title), FOOTER - small.getmetrics()[0]), title, small, text_colour)
+
+
+def _open_image(path: str) -> Image.Image | None:
+    """The author's image, or None when Pillow cannot read it (the slide then has text only)."""
+    try:
+        with Image.open(path) as img:
+            img.seek(0)
+            return ImageOps.exif_transpose(img).convert("RGBA")
+    except (OSError, UnidentifiedImageError, ValueError):
+        return None
+
+
+def _place_image(canvas: Image.Image, picture: Image.Image, box: tuple[int, int, int, int]) -> None:
+    left, top, right, bottom = box
+    width, height = right - left, bottom - top
+    scale = min(width / picture.width, height / picture.height, 4.0)
+    size = (max(1, round(picture.width * scale)), max(1, round(picture.height * scale)))
+    resized = picture.resize(size, Image.Resampling.LANCZOS)
+    x = left + (width - size[0]) // 2
+    y = top + (height - size[1]) // 2
+    canvas.paste(resized, (x, y), resized)
+    ImageDraw.Draw(canvas).rectangle((x - 1, y - 1, x + size[0], y + size[1]), outline=(200, 200, 200))
+
+
+# --- thumbnails and covers ---------------------------------------------------
+
+
+def render_thumbnail(theme: Theme, lesson_title: str, number: int, minutes: int) -> Image.Image:
+    """A 640×360 lesson card: 'BÀI n', the title, the duration, on the group's colour."""
+    image = Image.new("RGB", THUMB_SIZE, theme.primary)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, THUMB_SIZE[1] - 14, THUMB_SIZE[0], THUMB_SIZE[1]), fill=theme.accent)
+    draw.text((40, 34), f"BÀI {number}", font=font(30, "bold"), fill=theme.accent)
+    block = fit([lesson_title], _bold, THUMB_SIZE[0] - 80, 200, (44, 36, 28), max_lines=4)
+    _draw_lines(draw, block, (40, 90), "bold", (255, 255, 255))
+    if minutes:
+        draw.text((40, THUMB_SIZE[1] - 34), f"{minutes} phút", font=font(24), fill=(235, 240, 240), anchor="ls")
+    return image
+
+
+def render_cover(title: str, subtitle: str, group: str) -> Image.Image:
+    """A 1280×720 course card: the movement's name, the title large, the learner group below."""
+    theme = theme_for(group)
+    image = Image.new("RGB", SIZE, theme.primary)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, SIZE[1] - 24, SIZE[0], SIZE[1]), fill=theme.accent)
+    draw.text((90, 70), MOVEMENT, font=font(34, "bold"), fill=theme.accent)
+    block = fit([title], _bold, SIZE[0] - 180, 380, (84, 76, 68, 60, 52), max_lines=4)
+    y = _draw_lines(draw, block, (90, 150), "bold", (255, 255, 255))
+    if subtitle:
+        sub = fit([subtitle], font, SIZE[0] - 180, 110, (44, 38, 32), max_lines=2)
+        _draw_lines(draw, sub, (90, y + 30), "regular", (230, 240, 240))
+    return image
+
+
+def _bold(size: int) -> FreeTypeFont:
+    return font(size, "bold")
+
+
+def _draw_lines(draw: ImageDraw.ImageDraw, block: Block | None, at: tuple[int, int], weight: str, fill: RGB) -> int:
+    """Draw a one-paragraph block's lines from ``at`` (top left); return the y below them."""
+    x, y = at
+    for line in block.paragraphs[0] if block and block.paragraphs else ():
+        draw_text(draw, (x, y), line, font(block.size, weight), fill)
+        y += line_height(block.size)
+    return y
+
+
+def png_bytes(image: Image.Image) -> bytes:
+    """A PNG of an RGB image, written for speed.
+
+    Pillow tries five row filters per row (a third of a slide's cost); on
+    flat slide colours the plain filter with fast deflate gives files within
+    5% of Pillow's, in 60% of the time.
+    """
+    if image.mode != "RGB":
+        out = io.BytesIO()
+        image.save(out, format="PNG", compress_level=1)
+        return out.getvalue()
+    width, height = image.size
+    raw = image.tobytes()
+    stride = width * 3
+    rows = b"".join(b"\0" + raw[y * stride:(y + 1) * stride] for y in range(height))  # filter type 0 per row
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB, deflate, no interlace
+    return PNG_SIGNATURE + _chunk(b"IHDR", header) + _chunk(b"IDAT", zlib.compress(rows, 1)) + _chunk(b"IEND", b"")
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))

@@ -1,0 +1,241 @@
+"""Text for images and speech: Unicode normalisation, shortening, pixel wrapping, fitting.
+
+Pillow draws precomposed Vietnamese letters from the font's own glyphs; a
+decomposed letter (base + combining marks, as some keyboards type it) would
+depend on the layout engine, so every string is NFC-normalised first.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from PIL import Image, ImageDraw, ImageFont
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PIL.ImageFont import FreeTypeFont
+
+ELLIPSIS = "…"
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+CLAUSE_END = re.compile(r"(?<=[,;:])\s+")
+# Basic Latin, Latin-1, Latin Extended A/B, Latin Extended Additional (Vietnamese), punctuation, currency.
+STAMPABLE = re.compile("[\u0020-\u007e\u00a0-\u024f\u1e00-\u1eff\u2000-\u206f\u20a0-\u20cf]*")
+
+
+def clean(text: str) -> str:
+    """NFC, one space between words, no leading or trailing space."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` cut after '.', '!', '?' or '…' followed by a space."""
+    return [s for s in SENTENCE_END.split(clean(text)) if s]
+
+
+def shorten(point: str, limit: int = 120) -> str:
+    """A slide-sized point: the point itself if short, else its first sentence, else cut at a word."""
+    point = clean(point)
+    if len(point) <= limit:
+        return point
+    first = sentences(point)[0]
+    if 20 <= len(first) <= limit:
+        return first
+    cut = point[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–- ")
+    return cut + ELLIPSIS
+
+
+def spoken_text(text: str) -> str:
+    """Narration as one flowing text: each line ends as a sentence, so the voice pauses there."""
+    lines = [clean(line) for line in unicodedata.normalize("NFC", text).splitlines()]
+    return " ".join(line if line[-1] in ".!?…:;," else line + "." for line in lines if line)
+
+
+def wrap(text: str, font: FreeTypeFont, width: float) -> list[str]:
+    """Greedy word wrap to ``width`` pixels; a word wider than a line is cut by characters.
+
+    Lines are measured as the sum of their words and spaces (fonts do not
+    kern across a space), so each word is measured once, not once per line.
+    """
+    space = _length(font, " ")
+    lines: list[str] = []
+    line, used = "", 0.0
+    for word in clean(text).split(" "):
+        size = _length(font, word)
+        if line and used + space + size <= width:
+            line, used = f"{line} {word}", used + space + size
+            continue
+        if line:
+            lines.append(line)
+        line, used = word, size
+        while used > width and len(line) > 1:
+            cut = _fit_chars(line, font, width)
+            lines.append(line[:cut])
+            line = line[cut:]
+            used = font.getlength(line)
+    if line:
+        lines.append(line)
+    return lines
+
+
+def draw_text(draw: ImageDraw.ImageDraw, xy: tuple[float, float], text: str, font: FreeTypeFont,
+              fill: tuple[int, int, int] | int) -> None:
+    """Draw one line of text (top left at ``xy``), from cached glyphs.
+
+    Pillow rasterises every glyph on every call, which was half the cost of
+    a slide; Vietnamese text is a few hundred distinct letters, so each is
+    drawn once per font and size and then stamped, advancing by the font's
+    own advances and kerning.  Text outside the Latin letters (Vietnamese
+    included) and punctuation, e.g. with combining marks NFC left
+    decomposed or in a script that needs shaping, goes to Pillow instead.
+    """
+    if not STAMPABLE.fullmatch(text):
+        draw.text(xy, text, font=font, fill=fill)
+        return
+    x, y = xy
+    previous = ""
+    for ch in text:
+        if previous:
+            x += _advance(font, previous, ch)
+        glyph, (left, top) = _glyph(font, ch)
+        if glyph is not None:
+            draw.bitmap((round(x) + left, round(y) + top), glyph, fill=fill)
+        previous = ch
+
+
+@lru_cache(maxsize=1 << 14)
+def _glyph(font: FreeTypeFont, ch: str) -> tuple[Image.Image | None, tuple[int, int]]:
+    left, top, right, bottom = font.getbbox(ch)
+    if right <= left or bottom <= top:
+        return None, (0, 0)
+    glyph = Image.new("L", (right - left, bottom - top), 0)
+    ImageDraw.Draw(glyph).text((-left, -top), ch, font=font, fill=255)
+    return glyph, (left, top)
+
+
+REFERENCE_SIZE = 100
+
+
+@lru_cache(maxsize=1 << 16)
+def _advance(font: FreeTypeFont, previous: str, ch: str) -> float:
+    """How far ``previous`` moves the pen when ``ch`` follows it (its advance, kerned against ``ch``)."""
+    return _length(font, previous + ch) - _length(font, ch)
+
+
+@lru_cache(maxsize=1 << 17)
+def _length(font: FreeTypeFont, text: str) -> float:
+    """The advance width of ``text`` (kerning included) at the font's size.
+
+    Measured once per text at a reference size and scaled: advances are
+    unhinted, so they scale linearly (to 0.1 px), and one cache then serves
+    every size that fitting tries.  Vietnamese words are syllables, so few
+    distinct ones recur a lot.
+    """
+    return _reference_length(str(font.path), text) * font.size / REFERENCE_SIZE
+
+
+@lru_cache(maxsize=1 << 17)
+def _reference_length(path: str, text: str) -> float:
+    return _reference_font(path).getlength(text)
+
+
+@lru_cache(maxsize=8)
+def _reference_font(path: str) -> FreeTypeFont:
+    return ImageFont.truetype(path, REFERENCE_SIZE)
+
+
+def _fit_chars(word: str, font: FreeTypeFont, width: float) -> int:
+    for cut in range(len(word) - 1, 0, -1):
+        if font.getlength(word[:cut]) <= width:
+            return cut
+    return 1
+
+
+def ellipsize(line: str, font: FreeTypeFont, width: float) -> str:
+    """``line`` cut at a word (or character) so that it and '…' fit ``width``."""
+    if font.getlength(line) <= width:
+        return line
+    words = line.split(" ")
+    while len(words) > 1 and font.getlength(" ".join(words) + ELLIPSIS) > width:
+        words.pop()
+    text = " ".join(words)
+    while len(text) > 1 and font.getlength(text + ELLIPSIS) > width:
+        text = text[:-1]
+    return text.rstrip(",;:–- ") + ELLIPSIS
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Lines of text laid out at one font size."""
+
+    size: int
+    paragraphs: tuple[tuple[str, ...], ...]
+    height: int
+
+
+def line_height(size: int) -> int:
+    return round(size * 1.28)
+
+
+def block_height(paragraphs: list[list[str]], size: int, gap: float = 0.45) -> int:
+    lines = sum(len(p) for p in paragraphs)
+    return lines * line_height(size) + round(max(len(paragraphs) - 1, 0) * size * gap)
+
+
+def fit(
+    paragraphs: list[str], font_at: Callable[[int], FreeTypeFont], width: float, height: float, sizes: tuple[int, ...],
+    max_lines: int = 3, drop: bool = True, whole: bool = False,
+) -> Block | None:
+    """The largest size in ``sizes`` at which every paragraph fits the box.
+
+    Each paragraph keeps at most ``max_lines`` lines (the last one ellipsized;
+    with ``whole``, a paragraph that needs more does not fit at that size).
+    When even the smallest size overflows, trailing paragraphs are dropped and
+    a last '…' paragraph says that more is in the narration and the alt text
+    (or, with ``drop=False``, None is returned).
+    """
+    for size in sizes:
+        face = font_at(size)
+        if whole and any(len(wrap(p, face, width)) > max_lines for p in paragraphs):
+            continue
+        wrapped = _wrapped(paragraphs, face, width, max_lines)
+        if block_height(wrapped, size) <= height:
+            return Block(size, tuple(tuple(p) for p in wrapped), block_height(wrapped, size))
+    if not drop:
+        return None
+    size = sizes[-1]
+    font = font_at(size)
+    keep = list(paragraphs)
+    while keep:
+        keep.pop()
+        wrapped = [*_wrapped(keep, font, width, max_lines), [ELLIPSIS]]
+        if block_height(wrapped, size) <= height:
+            return Block(size, tuple(tuple(p) for p in wrapped), block_height(wrapped, size))
+    return Block(size, (), 0)
+
+
+def fit_points(points: list[str], font_at: Callable[[int], FreeTypeFont], width: float, height: float,
+               sizes: tuple[int, ...], limits: tuple[int, ...] = (240, 120, 90, 64)) -> Block:
+    """Slide points in the box, each whole in at most three lines: as written if they fit, else each
+    cut shorter (to its first sentence, else at a word), else the first ones and '…'."""
+    for limit in limits:
+        block = fit([shorten(p, limit) for p in points], font_at, width, height, sizes, drop=False, whole=True)
+        if block is not None:
+            return block
+    block = fit([shorten(p, limits[-1]) for p in points], font_at, width, height, sizes)
+    assert block is not None
+    return block
+
+
+def _wrapped(paragraphs: list[str], font: FreeTypeFont, width: float, max_lines: int) -> list[list[str]]:
+    out = []
+    for text in paragraphs:
+        lines = wrap(text, font, width)
+        if len(lines) > max_lines:
+            lines = [*lines[: max_lines - 1], ellipsize(" ".join(lines[max_lines - 1:]), font, width)]
+        out.append(lines)
+    return out
