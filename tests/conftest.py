@@ -17,14 +17,38 @@ from hocvuso.diagnostics import Diagnostics
 from hocvuso.emitters import BuildOptions
 from hocvuso.project import Project
 
+from tests.django_config import configure
+
+configure()  # before any test module is collected: see tests/django_config.py
+
 ROOT = Path(__file__).resolve().parents[1]
 COURSES = ROOT / "courses"
 GROUPS = ("officials", "students", "workers", "citizens")
 
 
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Debian Chromium for the whole session.
+
+    Playwright's sync API runs one event loop per thread, so every browser test
+    shares this browser (each opens its own context) instead of starting another.
+    """
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture(scope="session")

@@ -91,3 +91,13 @@ def test_ignored_unsafe_html_still_never_reaches_the_output(fixture_course, tmp_
         html = "".join(tar.extractfile(m).read().decode() for m in tar.getmembers() if m.name.endswith(".html"))
     assert "đậm" in html
     assert "<script" not in html and "onclick" not in html and "steal" not in html
+
+
+def test_an_unknown_course_name_fails_without_building_the_others(fixture_course, tmp_path: Path):
+    fixture_course.lesson(LESSON)
+    diags = Diagnostics()
+    report = Builder(fixture_course.project, tmp_path / "build", ["olx"], BuildOptions(video=False), log=lambda m: None).run(
+        ["citizens", "farmers"], diags)
+    assert not report.ok
+    assert diags.codes()["HV500"] == 1
+    assert not (tmp_path / "build" / "olx").exists()

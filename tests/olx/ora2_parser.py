@@ -4,24 +4,12 @@ from __future__ import annotations
 
 from unittest import mock
 
-import django
-from django.conf import settings
+from tests.django_config import configure
 
-if not settings.configured:
-    settings.configure(
-        INSTALLED_APPS=["django.contrib.auth", "django.contrib.contenttypes", "submissions",
-                        "openassessment.assessment", "openassessment.workflow", "openassessment.xblock"],
-        DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}},
-        USE_TZ=True,
-    )
-    django.setup()
-    from django.core.management import call_command
+configure()  # normally done already by tests/conftest.py
 
-    # The rubric validator looks rubrics up in ORA2's tables, as it does in Studio.
-    call_command("migrate", run_syncdb=True, verbosity=0)
-
-from openassessment.xblock.utils.validation import validator
-from openassessment.xblock.utils.xml import parse_from_xml
+from openassessment.xblock.utils.validation import validator  # noqa: E402 (after configure)
+from openassessment.xblock.utils.xml import parse_from_xml  # noqa: E402
 
 
 def parse_and_validate(element) -> tuple[dict, bool, str]:

@@ -88,10 +88,12 @@ class Builder:
         if self.project.framework_path.is_file():
             base.update(self.project.framework_path.read_bytes())
         folders = self.project.select(groups, diags)
+        if diags.has_errors():  # a course folder named on the command line does not exist
+            return BuildReport(ok=False)
         digests = {f.name: hashlib.sha256((base.hexdigest() + folder_digest(f)).encode()).hexdigest() for f in folders}
         stale = [f.name for f in folders if self.force or not self._fresh(state, f.name, digests[f.name])]
         report = BuildReport(ok=True, unchanged=[f.name for f in folders if f.name not in stale])
-        if not stale and not diags.has_errors():
+        if not stale:
             return report
         framework, courses = load(self.project, stale, diags)
         if diags.has_errors() or framework is None:

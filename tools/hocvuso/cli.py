@@ -35,6 +35,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build)")
     build.add_argument("--only", default="", help="comma-separated emitters, e.g. olx,scorm")
     build.add_argument("--no-video", action="store_true", help="skip narrated video (quick build)")
+    build.add_argument("--tts", default="", metavar="ENGINE",
+                       help="narration voice: espeak[:VOICE[:WPM]] (default espeak:vi:150) or piper:/path/to/voice.onnx")
     build.add_argument("--force", action="store_true", help="rebuild even unchanged courses")
 
     cover = sub.add_parser("coverage", help="competencies × lessons, questions, items and rubric criteria")
@@ -42,6 +44,25 @@ def _parser() -> argparse.ArgumentParser:
 
     outline = sub.add_parser("outline", help="print the courses' lessons and competencies as Markdown")
     common(outline)
+
+    verify = sub.add_parser("verify", help="check a certificate's signed credential (.jwt) offline")
+    verify.add_argument("credential", type=Path, help="the credential file (VC-JWT) a learner downloaded")
+    verify.add_argument("--key", type=Path, help="the issuer's public key (PEM or JWK); default: the key in the file")
+    verify.add_argument("--courses", type=Path, default=Path("courses"),
+                        help="courses folder whose framework.yaml lists the competency codes (default: courses)")
+    verify.add_argument("--json", action="store_true", help="also print the credential's content")
+
+    preview = sub.add_parser("preview", help="play a course's SCORM package in a local SCORM run-time (127.0.0.1)")
+    preview.add_argument("group", help="the course folder, e.g. citizens")
+    preview.add_argument("--courses", type=Path, default=Path("courses"), help="the courses folder (default: courses)")
+    preview.add_argument("--out", type=Path, default=Path("build"), help="the build folder (default: build)")
+    preview.add_argument("--version", choices=("12", "2004"), default="2004", help="SCORM version shown first")
+    preview.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: any free one)")
+    preview.add_argument("--no-build", action="store_true", help="use the packages already in build/")
+    preview.add_argument("--no-video", action="store_true", help="build without narrated video")
+    preview.add_argument("--open", action="store_true", help="open the preview in the web browser")
+    preview.add_argument("--lang", choices=("vi", "en"), default=os.environ.get("HOCVUSO_LANG", "vi"), help="language of messages")
+    preview.add_argument("--ignore", action="append", default=[], metavar="CODE", help="ignore a code")
 
     errors = sub.add_parser("errors", help="list every diagnostic code")
     errors.add_argument("--markdown", action="store_true", help="print docs/errors.md")
@@ -77,8 +98,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     if unknown:
         print(f"hocvuso: unknown emitter(s) {', '.join(unknown)}; known: {', '.join(registry())}", file=sys.stderr)
         return 2
+    if args.tts and not args.no_video:
+        from hocvuso.media.tts import engine_from_spec
+
+        engine_from_spec(args.tts).key()  # a bad --tts stops here, before anything is built
+    options = BuildOptions(video=not args.no_video, extra=(("tts", args.tts),) if args.tts else ())
     diags = Diagnostics(args.ignore)
-    builder = Builder(Project(args.courses), args.out, names, BuildOptions(video=not args.no_video), args.force,
+    builder = Builder(Project(args.courses), args.out, names, options, args.force,
                       log=lambda m: print(m, file=sys.stderr))
     report = builder.run(args.groups, diags)
     _report(diags, args.lang)
@@ -124,6 +150,28 @@ def cmd_outline(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Exit 0 when the credential is valid, 1 when it is not."""
+    import json
+
+    from hocvuso.verify import framework_codes, verify_file
+
+    codes = framework_codes(args.courses)
+    report = verify_file(args.credential, args.key, codes)
+    for line in report.passed:
+        print(f"✔ {line}")
+    if codes is None:
+        print(f"note: {args.courses / 'framework.yaml'} not found: competency codes were not checked against the framework")
+    for line in report.notes:
+        print(f"note: {line}")
+    for line in report.problems:
+        print(f"✘ {line}", file=sys.stderr)
+    if args.json and report.credential is not None:
+        print(json.dumps(report.credential, ensure_ascii=False, indent=2))
+    print("HỢP LỆ / VALID" if report.ok else "KHÔNG HỢP LỆ / INVALID")
+    return 0 if report.ok else 1
+
+
 def cmd_errors(args: argparse.Namespace) -> int:
     from hocvuso.catalogue import catalogue_markdown, catalogue_text
 
@@ -131,8 +179,14 @@ def cmd_errors(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"check": cmd_check, "build": cmd_build, "coverage": cmd_coverage, "outline": cmd_outline,
-            "errors": cmd_errors}
+def cmd_preview(args: argparse.Namespace) -> int:
+    from hocvuso.preview import run_preview
+
+    return run_preview(args)
+
+
+COMMANDS = {"check": cmd_check, "build": cmd_build, "verify": cmd_verify, "coverage": cmd_coverage, "outline": cmd_outline,
+            "errors": cmd_errors, "preview": cmd_preview}
 
 
 def main(argv: list[str] | None = None) -> int:
