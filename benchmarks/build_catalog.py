@@ -21,11 +21,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from markdown_it import MarkdownIt
+
 from hocvuso.build import Builder
 from hocvuso.diagnostics import Diagnostics
 from hocvuso.emitters import BuildOptions
 from hocvuso.project import Project
-from markdown_it import MarkdownIt
 
 ROOT = Path(__file__).resolve().parents[1]
 

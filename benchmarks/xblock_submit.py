@@ -120,8 +120,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="xblock-bench-") as tmp:
         setup_django(Path(tmp))
         import webob
-        from hocvuso_xblocks.block import AssessmentBlock, api
         from workbench.runtime import WorkbenchRuntime
+
+        from hocvuso_xblocks.block import AssessmentBlock, api
 
         AssessmentBlock.noop = api(lambda self, data: {})  # the floor: same request path, no work
         bank = (Path(__file__).resolve().parents[1] / "xblocks" / "hocvuso_xblocks" / "data" / "sample_bank.json").read_text()

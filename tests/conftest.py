@@ -12,11 +12,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+
 from hocvuso.build import Builder
 from hocvuso.diagnostics import Diagnostics
 from hocvuso.emitters import BuildOptions
 from hocvuso.project import Project
-
 from tests.django_config import configure
 
 configure()  # before any test module is collected: see tests/django_config.py

@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 import pytest
+
 from hocvuso.coverage import coverage, render
 from hocvuso.diagnostics import Diagnostics
 from hocvuso.model import Prose, QuestionType, QuizBlock

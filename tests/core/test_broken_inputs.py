@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from hocvuso.diagnostics import Diagnostics, Level
 from hocvuso.project import load
 

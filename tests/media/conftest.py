@@ -14,11 +14,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from PIL import Image
+
 from hocvuso.build import Builder
 from hocvuso.diagnostics import Diagnostics
 from hocvuso.emitters import BuildOptions
 from hocvuso.project import Project, load
-from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "build" / "test-artifacts" / "media"

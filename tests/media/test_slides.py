@@ -6,11 +6,12 @@ import unicodedata
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
+from PIL import Image, ImageDraw, ImageStat
+
 from hocvuso.media.fonts import font, font_path
 from hocvuso.media.slides import BODY, FOOTER, MARGIN, POINT_SIZES, SIZE, SlideSpec, alt_text, render_slide
 from hocvuso.media.text import draw_text, fit_points, line_height
 from hocvuso.media.theme import theme_for
-from PIL import Image, ImageDraw, ImageStat
 
 VOWELS = "aăâeêioôơuưy"
 TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")  # ngang, huyền, sắc, hỏi, ngã, nặng

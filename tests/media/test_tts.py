@@ -6,6 +6,7 @@ import wave
 from pathlib import Path
 
 import pytest
+
 from hocvuso.cli import main
 from hocvuso.emitters import BuildOptions
 from hocvuso.media.pipeline import plan_lesson

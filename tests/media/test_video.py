@@ -8,8 +8,9 @@ import subprocess
 from pathlib import Path
 
 import webvtt
-from hocvuso.media.pipeline import MIN_SLIDE_S, PAUSE_S
 from PIL import Image, ImageChops, ImageStat
+
+from hocvuso.media.pipeline import MIN_SLIDE_S, PAUSE_S
 
 from .conftest import RECORDING_S, probe
 

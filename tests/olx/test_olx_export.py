@@ -9,8 +9,9 @@ from pathlib import Path
 
 import olxcleaner
 import pytest
-from hocvuso.model import QuestionType
 from lxml import etree
+
+from hocvuso.model import QuestionType
 
 from .ora2_parser import parse_and_validate
 

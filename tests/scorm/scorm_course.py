@@ -14,12 +14,13 @@ import subprocess
 import textwrap
 from pathlib import Path
 
+from PIL import Image
+from scorm_browser import open_sco, state
+
 from hocvuso.build import Builder
 from hocvuso.diagnostics import Diagnostics
 from hocvuso.emitters import BuildOptions
 from hocvuso.project import Project
-from PIL import Image
-from scorm_browser import open_sco, state
 
 ROOT = Path(__file__).resolve().parents[2]
 

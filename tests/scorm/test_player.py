@@ -8,10 +8,11 @@ import zipfile
 from typing import TYPE_CHECKING
 
 import pytest
-from hocvuso.emitters.scorm.package import PLAYER
 from lxml import html
 from scorm_browser import ROOT, Server, open_sco, state, unzip
 from scorm_course import build_scorm, write_course
+
+from hocvuso.emitters.scorm.package import PLAYER
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from scorm_course import answer
+
 from hocvuso.emitters.scorm import package_path
 from hocvuso.preview import PreviewSite, find_runtime, serve_in_background
-from scorm_course import answer
 
 if TYPE_CHECKING:
     from pathlib import Path

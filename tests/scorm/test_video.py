@@ -11,10 +11,11 @@ import zipfile
 from typing import TYPE_CHECKING
 
 import pytest
-from hocvuso.media import outputs
-from hocvuso.media.outputs import Cue, LessonVideo
 from scorm_browser import ROOT, Server, open_sco, state, unzip
 from scorm_course import build_scorm, write_course
+
+from hocvuso.media import outputs
+from hocvuso.media.outputs import Cue, LessonVideo
 
 if TYPE_CHECKING:
     from pathlib import Path

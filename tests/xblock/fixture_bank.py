@@ -11,6 +11,7 @@ import textwrap
 from pathlib import Path
 
 import yaml
+
 from hocvuso.diagnostics import Diagnostics
 from hocvuso.emitters.itembank import item_bank, policy_fields
 from hocvuso.project import Project, load

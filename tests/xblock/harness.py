@@ -8,6 +8,7 @@ from typing import Any
 from xml.sax.saxutils import quoteattr
 
 import webob
+
 from hocvuso_xblocks.grading import match_options
 
 

@@ -13,12 +13,12 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
+from PIL import Image
+
 from hocvuso.emitters.case import ident
 from hocvuso.verify import verify_file, verify_token
 from hocvuso_xblocks import certificate
 from hocvuso_xblocks.credential import TEST_MARK, digest, qr_text
-from PIL import Image
-
 from tests.xblock.harness import Harness, answers_for
 
 ROOT = Path(__file__).resolve().parents[2]

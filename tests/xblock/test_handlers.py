@@ -6,8 +6,8 @@ import copy
 from collections import Counter
 
 import pytest
-from hocvuso_xblocks.block import GRACE_SECONDS, AssessmentBlock
 
+from hocvuso_xblocks.block import GRACE_SECONDS, AssessmentBlock
 from tests.xblock.harness import Harness, answers_for
 
 pytestmark = pytest.mark.usefixtures("django_workbench", "xblock_settings")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from hocvuso_xblocks.block import MAX_BODY
 
+from hocvuso_xblocks.block import MAX_BODY
 from tests.xblock.harness import Harness, answers_for
 
 pytestmark = pytest.mark.usefixtures("django_workbench", "xblock_settings")

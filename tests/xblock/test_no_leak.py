@@ -8,8 +8,8 @@ import random
 import re
 
 import pytest
-from hocvuso_xblocks import grading
 
+from hocvuso_xblocks import grading
 from tests.xblock.fixture_bank import SECRETS
 from tests.xblock.harness import Harness, answers_for
 

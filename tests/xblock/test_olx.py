@@ -8,6 +8,12 @@ from pathlib import Path
 
 import olxcleaner
 import pytest
+from lxml import etree
+from olxcleaner.exceptions import ErrorLevel
+from xblock.field_data import DictFieldData
+from xblock.fields import ScopeIds
+from xblock.test.tools import TestRuntime
+
 from hocvuso.build import Builder
 from hocvuso.diagnostics import Diagnostics
 from hocvuso.emitters import BuildOptions
@@ -16,12 +22,6 @@ from hocvuso.emitters.olx.assessment import FINAL_FORMAT, XBLOCK_TAG
 from hocvuso.project import Project, load
 from hocvuso_xblocks.block import AssessmentBlock
 from hocvuso_xblocks.grading import check_bank
-from lxml import etree
-from olxcleaner.exceptions import ErrorLevel
-from xblock.field_data import DictFieldData
-from xblock.fields import ScopeIds
-from xblock.test.tools import TestRuntime
-
 from tests.xblock.fixture_bank import write_course
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 def only_hocvuso() -> str:
     """Register the hocvuso_assessment scenario(s); return the first scenario's name."""
-    from hocvuso_xblocks.block import AssessmentBlock
     from workbench import scenarios
+
+    from hocvuso_xblocks.block import AssessmentBlock
 
     scenarios.SCENARIOS.clear()
     scenarios.add_class_scenarios("hocvuso_assessment", AssessmentBlock, fail_silently=False)
