@@ -93,4 +93,4 @@ def test_readme_lists_the_courses_as_they_are(repo_root):
     readme = (repo_root / "README.md").read_text(encoding="utf-8")
     outline = hocvuso("outline", cwd=repo_root).stdout
     assert outline.startswith("<!-- courses:begin")
-    assert outline in readme, "README's course list is stale: paste the output of `hocvuso outline`"
+    assert outline in readme, "README's course list is stale: run `.venv/bin/hocvuso outline --update README.md`"

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from hocvuso import codes
 from hocvuso.diagnostics import Location
+from hocvuso.model import QuizBlock
 
 if TYPE_CHECKING:
     from hocvuso.diagnostics import Diagnostics
@@ -23,6 +24,7 @@ def check_course(course: Course, diags: Diagnostics) -> None:
     check_unique_ids(course, diags)
     check_unlisted_lessons(course, diags)
     check_question_competencies(course, diags)
+    check_in_video_ids(course, diags)
 
 
 def check_unique_ids(course: Course, diags: Diagnostics) -> None:
@@ -65,3 +67,13 @@ def check_question_competencies(course: Course, diags: Diagnostics) -> None:
             if question.competency not in lesson.competencies and question.competency in course.framework.competencies:
                 diags.add(codes.QUIZ_COMPETENCY_NOT_IN_LESSON, question.loc, code=question.competency,
                           listed=", ".join(lesson.competencies))
+
+
+def check_in_video_ids(course: Course, diags: Diagnostics) -> None:
+    """Open edX's in-video quiz finds a lesson's problems by substring of their ids."""
+    for lesson in course.lessons:
+        popups = [q for s in lesson.sections for b in s.blocks if isinstance(b, QuizBlock) and b.in_video for q in b.questions]
+        for q in popups:
+            other = next((o for o in popups if o is not q and o.id.startswith(q.id)), None)
+            if other is not None:
+                diags.add(codes.QUIZ_IN_VIDEO_PREFIX, q.loc, id=q.id, other=other.id)

@@ -44,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
 
     outline = sub.add_parser("outline", help="print the courses' lessons and competencies as Markdown")
     common(outline)
+    outline.add_argument("--update", type=Path, metavar="FILE", help="replace the course list between the markers in FILE")
 
     verify = sub.add_parser("verify", help="check a certificate's signed credential (.jwt) offline")
     verify.add_argument("credential", type=Path, help="the credential file (VC-JWT) a learner downloaded")
@@ -138,7 +139,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
 
 
 def cmd_outline(args: argparse.Namespace) -> int:
-    from hocvuso.outline import outline_markdown
+    from hocvuso.outline import outline_markdown, replace_outline
     from hocvuso.project import Project, load
 
     diags = Diagnostics(args.ignore)
@@ -146,7 +147,10 @@ def cmd_outline(args: argparse.Namespace) -> int:
     if diags.has_errors():
         _report(diags, args.lang)
         return 1
-    print(outline_markdown(courses), end="")
+    text = outline_markdown(courses)
+    if args.update:
+        return 0 if replace_outline(args.update, text) else 1
+    print(text, end="")
     return 0
 
 

@@ -343,6 +343,11 @@ QUIZ_EMPTY = _code(
     ("'{token}' has no text.", "Write the text after '{token}'."),
     ("'{token}' chưa có nội dung.", "Viết nội dung sau '{token}'."),
 )
+QUIZ_IN_VIDEO_PREFIX = _code(
+    "HV324", "quiz.in_video_prefix", W,
+    ("The in-video question id '{id}' is the start of '{other}', so Open edX's in-video quiz would show both at once.", "Rename one of them so that neither id starts with the other, e.g. 'otp-1a' and 'otp-10'."),
+    ("Mã câu hỏi trong video '{id}' là phần đầu của '{other}', nên khối in-video quiz của Open edX sẽ hiện cả hai cùng lúc.", "Đổi tên một câu để không mã nào là phần đầu của mã kia, ví dụ 'otp-1a' và 'otp-10'."),
+)
 QUIZ_EMPTY_BLOCK = _code(
     "HV323", "quiz.empty_block", E,
     ("This '::: quiz' block has no question.", "Write at least one question ('1. …') inside, or remove the block."),
