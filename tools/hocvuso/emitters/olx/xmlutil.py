@@ -26,7 +26,10 @@ def append_html(parent: etree._Element, fragment: str) -> None:
     """Append an HTML fragment's nodes (as well-formed XML) to ``parent``."""
     if not fragment.strip():
         return
-    nodes = html.fragments_fromstring(fragment)
+    if "<" not in fragment and "&" not in fragment:  # plain text (most choices): no parse needed
+        nodes: list = [fragment]
+    else:
+        nodes = html.fragments_fromstring(fragment)
     for node in nodes:
         if isinstance(node, str):
             if len(parent):
