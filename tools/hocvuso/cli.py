@@ -38,6 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--tts", default="", metavar="ENGINE",
                        help="narration voice: espeak[:VOICE[:WPM]] (default espeak:vi:150) or piper:/path/to/voice.onnx")
     build.add_argument("--force", action="store_true", help="rebuild even unchanged courses")
+    build.add_argument("--scorm-per-lesson", action="store_true",
+                       help="also write one SCORM package per lesson (build/scorm12/<group>/<lesson>.zip)")
 
     cover = sub.add_parser("coverage", help="competencies × lessons, questions, items and rubric criteria")
     common(cover)
@@ -103,7 +105,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         from hocvuso.media.tts import engine_from_spec
 
         engine_from_spec(args.tts).key()  # a bad --tts stops here, before anything is built
-    options = BuildOptions(video=not args.no_video, extra=(("tts", args.tts),) if args.tts else ())
+    extra = ((("tts", args.tts),) if args.tts else ()) + ((("scorm_per_lesson", "1"),) if args.scorm_per_lesson else ())
+    options = BuildOptions(video=not args.no_video, extra=extra)
     diags = Diagnostics(args.ignore)
     builder = Builder(Project(args.courses), args.out, names, options, args.force,
                       log=lambda m: print(m, file=sys.stderr))

@@ -11,6 +11,7 @@ the script reads), :mod:`.video` (the lesson video) and :mod:`.package`.
 
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,17 +20,34 @@ from hocvuso.archive import write_zip
 from hocvuso.emitters.base import Emitter
 from hocvuso.emitters.scorm.package import MANIFEST, package_entries
 from hocvuso.media import outputs
+from hocvuso.model import Chapter
 
 if TYPE_CHECKING:
     from hocvuso.media.outputs import LessonVideo
-    from hocvuso.model import Course
+    from hocvuso.model import Course, Lesson
 
 VERSIONS = ("12", "2004")
+PER_LESSON = "scorm_per_lesson"  # BuildOptions.extra switch (hocvuso build --scorm-per-lesson)
 
 
-def package_path(version: str, group: str) -> str:
-    """Where the ``version`` package of ``group`` goes, relative to build/."""
-    return f"scorm{version}/{group}.zip"
+def package_path(version: str, group: str, lesson: str | None = None) -> str:
+    """Where the ``version`` package of ``group`` (or of one of its lessons) goes, relative to build/."""
+    return f"scorm{version}/{group}/{lesson}.zip" if lesson else f"scorm{version}/{group}.zip"
+
+
+def lesson_course(course: Course, lesson: Lesson) -> Course:
+    """The course cut down to one lesson, for a package an LMS can place on its own.
+
+    Its identifiers include the lesson id (a package of its own in the LMS), and
+    its pass rule covers only the competencies the lesson teaches.
+    """
+    chapter = next(ch for ch in course.chapters if lesson in ch.lessons)
+    entries = tuple(e for e in course.profile.entries if e.code in lesson.competencies)
+    return dataclasses.replace(
+        course, number=f"{course.number}-{lesson.id}", title=f"{course.title}: {lesson.title}", bank=(),
+        chapters=(Chapter(chapter.id, chapter.title, (lesson,), chapter.loc),),
+        profile=dataclasses.replace(course.profile, entries=entries),
+    )
 
 
 class ScormEmitter(Emitter):
@@ -44,10 +62,14 @@ class ScormEmitter(Emitter):
     def emit(self, course: Course, out: Path) -> None:
         videos: dict[str, LessonVideo | None] = {
             lesson.id: outputs.lesson_video(course, lesson, self.options) for lesson in course.lessons}
-        for version in VERSIONS:
+        packages = [(course, package_path(v, course.group), v) for v in VERSIONS]
+        if self.options.get(PER_LESSON):
+            packages += [(lesson_course(course, lesson), package_path(v, course.group, lesson.id), v)
+                         for lesson in course.lessons for v in VERSIONS]
+        for content, path, version in packages:
             with tempfile.TemporaryDirectory(prefix=f"scorm{version}-") as tmp:
-                entries = package_entries(course, version, videos, Path(tmp))
-                target = out / package_path(version, course.group)
+                entries = package_entries(content, version, videos, Path(tmp))
+                target = out / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 write_zip(entries, target, first=(MANIFEST,))
 
