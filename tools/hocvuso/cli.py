@@ -7,9 +7,13 @@ import os
 import sys
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hocvuso import __version__
 from hocvuso.diagnostics import CompilerError, Diagnostics, Level
+
+if TYPE_CHECKING:
+    from hocvuso.model import Course
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -123,14 +127,23 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_coverage(args: argparse.Namespace) -> int:
-    from hocvuso.coverage import coverage, render
+def _load_clean(args: argparse.Namespace) -> list[Course] | None:
+    """The chosen courses, or None after reporting their errors (for commands that read the model)."""
     from hocvuso.project import Project, load
 
     diags = Diagnostics(args.ignore)
     _, courses = load(Project(args.courses), args.groups, diags)
     if diags.has_errors():
         _report(diags, args.lang)
+        return None
+    return courses
+
+
+def cmd_coverage(args: argparse.Namespace) -> int:
+    from hocvuso.coverage import coverage, render
+
+    courses = _load_clean(args)
+    if courses is None:
         return 1
     gaps = 0
     for course in courses:
@@ -143,12 +156,9 @@ def cmd_coverage(args: argparse.Namespace) -> int:
 
 def cmd_outline(args: argparse.Namespace) -> int:
     from hocvuso.outline import outline_markdown, replace_outline
-    from hocvuso.project import Project, load
 
-    diags = Diagnostics(args.ignore)
-    _, courses = load(Project(args.courses), args.groups, diags)
-    if diags.has_errors():
-        _report(diags, args.lang)
+    courses = _load_clean(args)
+    if courses is None:
         return 1
     text = outline_markdown(courses)
     if args.update:
