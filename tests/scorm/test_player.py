@@ -34,7 +34,7 @@ def test_pages_are_vietnamese_phone_ready_and_offline(scorm_build: Path) -> None
     page = html.fromstring(package_text(scorm_build, "12")["index.html"])
     assert page.get("lang") == "vi"
     assert page.xpath('//meta[@name="viewport"]')
-    for attr in ("src", "href", "poster"):
+    for attr in ("src", "href", "poster", "data-poster"):
         for node in page.xpath(f"//*[@{attr}]"):
             url = node.get(attr)
             if node.tag == "a" and url.startswith("https://"):

@@ -89,8 +89,12 @@ def test_the_video_pauses_at_the_end_of_a_section_and_asks_its_questions(browser
                      "/pkg2004": unzip(video_package / "scorm2004/citizens.zip", tmp_path / "pkg")})
     page = browser.new_page(viewport={"width": 360, "height": 740})
     try:
+        videos = []
+        page.on("request", lambda req: videos.append(req.url) if req.url.endswith((".mp4", "-poster.png")) else None)
         sco = open_sco(page, server.url, "2004")
+        assert videos == [], "the home page must not load lesson videos or posters (slow connections)"
         sco.get_by_role("button", name="Bắt đầu học").click()
+        sco.wait_for_function("document.querySelector('video').poster !== ''")
         assert sco.evaluate("document.querySelector('video').textTracks[0].mode") == "showing"
         sco.evaluate("const v = document.querySelector('video'); v.muted = true; v.play()")
         sco.locator(".vq").wait_for(state="visible", timeout=15000)

@@ -34,7 +34,9 @@ def video_html(lesson: Lesson, video: LessonVideo) -> str:
     mp4, vtt, poster, transcript = files
     title = escape(lesson.title)
     return (f'<figure class="lesson-video" data-video="{escape(lesson.id)}">'
-            f'<video controls preload="metadata" playsinline poster="{poster}" aria-label="Video bài học: {title}">'
+            # Nothing loads until the learner opens this lesson's page (the player then sets the
+            # poster): a package holds every lesson, and learners may be on slow mobile data.
+            f'<video controls preload="none" playsinline data-poster="{poster}" aria-label="Video bài học: {title}">'
             f'<source src="{mp4}" type="video/mp4">'
             f'<track kind="captions" src="{vtt}" srclang="vi" label="Tiếng Việt" default></video>'
             f'<figcaption>Video bài học, có phụ đề. <a href="{transcript}" target="_blank">Đọc lời thuyết minh</a></figcaption>'

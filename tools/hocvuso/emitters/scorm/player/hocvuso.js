@@ -376,6 +376,7 @@
     i = Math.max(0, Math.min(pages.length - 1, i));
     $$("video,audio").forEach(function (m) { if (!m.paused) m.pause(); });
     pages.forEach(function (p, j) { p.hidden = j !== i; });
+    $$("video[data-poster]", pages[i]).forEach(function (v) { if (!v.poster) v.poster = v.getAttribute("data-poster"); });
     S.page = i;
     S.seen[i] = 1;
     $("#hv-prev").disabled = i === 0;
