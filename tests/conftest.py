@@ -16,7 +16,7 @@ import pytest
 from hocvuso.build import Builder
 from hocvuso.diagnostics import Diagnostics
 from hocvuso.emitters import BuildOptions
-from hocvuso.project import Project
+from hocvuso.project import Project, load
 from tests.django_config import configure
 
 configure()  # before any test module is collected: see tests/django_config.py
@@ -131,3 +131,31 @@ objectives:
 def fixture_course(tmp_path: Path) -> FixtureCourse:
     """An empty but valid citizens course in a temporary folder (add lessons to it)."""
     return FixtureCourse(tmp_path)
+
+
+# --- the sample course of tests/olx/sample: every question type, a task, notes --------------
+
+SAMPLE = Path(__file__).parent / "olx" / "sample"
+FRAMEWORK = Path(__file__).resolve().parents[1] / "courses" / "framework.yaml"
+
+
+def copy_sample(dest: Path) -> Path:
+    """The sample course under dest/courses/citizens, with the real framework; returns courses/."""
+    courses = dest / "courses"
+    shutil.copytree(SAMPLE, courses / "citizens")
+    shutil.copyfile(FRAMEWORK, courses / "framework.yaml")
+    return courses
+
+
+
+@pytest.fixture(scope="session")
+def sample_courses(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_sample(tmp_path_factory.mktemp("sample"))
+
+
+@pytest.fixture(scope="session")
+def sample_model(sample_courses: Path):
+    diags = Diagnostics()
+    _, courses = load(Project(sample_courses), [], diags)
+    assert not diags.has_errors()
+    return courses[0]

@@ -8,7 +8,7 @@ import pytest
 from lxml import html
 
 from hocvuso.emitters.guide import answer_key
-from tests.olx.conftest import build, copy_sample, sample_courses, sample_model  # noqa: F401 (fixtures)
+from tests.olx.conftest import build, copy_sample
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

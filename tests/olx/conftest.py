@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import tarfile
 from pathlib import Path
 
@@ -11,18 +10,8 @@ import pytest
 from hocvuso.build import Builder
 from hocvuso.diagnostics import Diagnostics
 from hocvuso.emitters import BuildOptions
-from hocvuso.project import Project, load
-
-SAMPLE = Path(__file__).parent / "sample"
-FRAMEWORK = Path(__file__).resolve().parents[2] / "courses" / "framework.yaml"
-
-
-def copy_sample(dest: Path) -> Path:
-    """The sample course under dest/courses/citizens, with the real framework; returns courses/."""
-    courses = dest / "courses"
-    shutil.copytree(SAMPLE, courses / "citizens")
-    shutil.copyfile(FRAMEWORK, courses / "framework.yaml")
-    return courses
+from hocvuso.project import Project
+from tests.conftest import copy_sample  # noqa: F401 (re-exported for tests/olx and tests/guide)
 
 
 def build(courses: Path, out: Path, emitters: list[str]) -> Diagnostics:
@@ -37,19 +26,6 @@ def extract(archive: Path, dest: Path) -> Path:
     with tarfile.open(archive) as tar:
         tar.extractall(dest, filter="data")
     return dest / "course"
-
-
-@pytest.fixture(scope="session")
-def sample_courses(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_sample(tmp_path_factory.mktemp("sample"))
-
-
-@pytest.fixture(scope="session")
-def sample_model(sample_courses: Path):
-    diags = Diagnostics()
-    _, courses = load(Project(sample_courses), [], diags)
-    assert not diags.has_errors()
-    return courses[0]
 
 
 @pytest.fixture(scope="session")
