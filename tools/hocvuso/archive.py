@@ -25,11 +25,6 @@ def epoch() -> int:
     return int(os.environ.get("SOURCE_DATE_EPOCH", FIXED_EPOCH))
 
 
-def files_under(folder: Path) -> dict[str, Path]:
-    """Every file below ``folder``, keyed by its POSIX path relative to it."""
-    return {p.relative_to(folder).as_posix(): p for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def _read(data: bytes | Path) -> bytes:
     return data if isinstance(data, bytes) else data.read_bytes()
 

@@ -70,14 +70,6 @@ def _code(id: str, name: str, level: Level, en: tuple[str, str], vi: tuple[str, 
     return code
 
 
-def by_name(name: str) -> Code:
-    """Look a code up by its dotted name (used by tests and plugins)."""
-    for code in CODES.values():
-        if code.name == name:
-            return code
-    raise KeyError(name)
-
-
 # --- files and YAML -------------------------------------------------------
 FILE_NOT_FOUND = _code(
     "HV100", "file.not_found", E,

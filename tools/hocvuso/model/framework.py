@@ -102,6 +102,3 @@ class Framework:
     competencies: dict[str, Competency] = field(default_factory=dict)
     profiles: dict[str, Profile] = field(default_factory=dict)
     digest: str = ""
-
-    def level_step(self, code: str) -> int:
-        return self.levels[code].step

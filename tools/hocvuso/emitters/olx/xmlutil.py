@@ -58,10 +58,6 @@ def move_content(source: etree._Element, target: etree._Element) -> None:
         target.append(child)
 
 
-def to_string(node: etree._Element) -> str:
-    return etree.tostring(node, encoding="unicode", pretty_print=True)
-
-
 def to_bytes(node: etree._Element) -> bytes:
     """An OLX file's bytes: UTF-8 without an XML declaration (as Studio exports)."""
     return etree.tostring(node, encoding="utf-8", pretty_print=True)
