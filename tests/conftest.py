@@ -8,6 +8,7 @@ gets from ``make build``.
 from __future__ import annotations
 
 import shutil
+import tarfile
 import textwrap
 from pathlib import Path
 
@@ -51,6 +52,21 @@ def chromium():
         browser.close()
 
 
+def build_courses(courses: Path, out: Path, emitters: list[str], video: bool = False, force: bool = False) -> Diagnostics:
+    """Build ``courses`` with ``emitters`` into ``out``; fail the test with every message if it fails."""
+    diags = Diagnostics()
+    report = Builder(Project(courses), out, emitters, BuildOptions(video=video), force=force, log=lambda m: None).run([], diags)
+    assert report.ok, "building the courses failed:\n" + "\n".join(diags.render(d, "en") for d in diags)
+    return diags
+
+
+def extract_olx(archive: Path, dest: Path) -> Path:
+    """Unpack an OLX archive (refusing unsafe members, as Studio does) and return its course/ folder."""
+    with tarfile.open(archive) as tar:
+        tar.extractall(dest, filter="data")
+    return dest / "course"
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory):
     """``built(["olx", "case"])`` → the build folder of all four courses (made once per set)."""
@@ -60,10 +76,7 @@ def built(tmp_path_factory: pytest.TempPathFactory):
         key = (tuple(sorted(emitters)), video)
         if key not in cache:
             out = tmp_path_factory.mktemp("build-" + "-".join(key[0]))
-            diags = Diagnostics()
-            report = Builder(Project(COURSES), out, list(key[0]), BuildOptions(video=video), log=lambda m: None).run([], diags)
-            problems = "\n".join(diags.render(d, "en") for d in diags)
-            assert report.ok, f"building the courses failed:\n{problems}"
+            build_courses(COURSES, out, list(key[0]), video)
             cache[key] = out
         return cache[key]
 

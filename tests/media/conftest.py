@@ -16,10 +16,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from hocvuso.build import Builder
 from hocvuso.diagnostics import Diagnostics
-from hocvuso.emitters import BuildOptions
 from hocvuso.project import Project, load
+from tests.conftest import build_courses
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "build" / "test-artifacts" / "media"
@@ -148,9 +147,8 @@ def write_course(root: Path) -> Path:
 
 
 def build(courses: Path, out: Path, emitters: list[str], video: bool = True, force: bool = False) -> None:
-    diags = Diagnostics()
-    report = Builder(Project(courses), out, emitters, BuildOptions(video=video), force=force, log=lambda m: None).run([], diags)
-    assert report.ok, "\n".join(diags.render(d, "en") for d in diags)
+    """The shared build, with video on by default (these tests are about video)."""
+    build_courses(courses, out, emitters, video, force)
 
 
 def load_course(courses: Path):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import tarfile
 from pathlib import Path
 
 import olxcleaner
@@ -11,13 +10,9 @@ import pytest
 import webvtt
 from lxml import etree
 
+from tests.conftest import extract_olx as extract
+
 from .conftest import build
-
-
-def extract(archive: Path, dest: Path) -> Path:
-    with tarfile.open(archive) as tar:
-        tar.extractall(dest, filter="data")
-    return dest / "course"
 
 
 @pytest.fixture(scope="module")
