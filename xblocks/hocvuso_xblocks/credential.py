@@ -135,7 +135,8 @@ def build_credential(bank: dict[str, Any], result: dict[str, Any], learner: Lear
     course = bank.get("course", {})
     framework = bank.get("framework", {})
     issuer = {"id": signer.issuer_id, "type": ["Profile"], "name": signer.issuer_name}
-    achievement_id = f"urn:uuid:{uuid.uuid5(NAMESPACE, f'{signer.issuer_id}/achievement/{course.get("key", "")}')}"
+    course_key = course.get("key", "")
+    achievement_id = f"urn:uuid:{uuid.uuid5(NAMESPACE, f'{signer.issuer_id}/achievement/{course_key}')}"
     comps = {c["code"]: c for c in bank["competencies"]}
     alignments, descriptions, results = [], [], []
     for res in result["competencies"]:
