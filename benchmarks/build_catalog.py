@@ -25,7 +25,7 @@ from markdown_it import MarkdownIt
 
 from hocvuso.build import Builder
 from hocvuso.diagnostics import Diagnostics
-from hocvuso.emitters import BuildOptions
+from hocvuso.options import BuildOptions
 from hocvuso.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -27,10 +27,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hocvuso.diagnostics import Diagnostics
-from hocvuso.emitters import BuildOptions
 from hocvuso.media import encode
 from hocvuso.media.outputs import video_of
-from hocvuso.media.pipeline import MIN_SLIDE_S, PAUSE_S, WORKERS, CourseMedia, LessonPlan, render_course
+from hocvuso.media.pipeline import MIN_SLIDE_S, PAUSE_S, WORKERS, LessonPlan, RenderResult, render_course
+from hocvuso.options import BuildOptions
 from hocvuso.project import Project, load
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def floor_inputs(plan: LessonPlan, work: Path) -> list[str]:
     return [encode.ffmpeg(), "-hide_banner", "-loglevel", "error", "-nostdin", "-y", *args]
 
 
-def measure(course: Course, work: Path) -> tuple[float, float, float, float, float, CourseMedia]:
+def measure(course: Course, work: Path) -> tuple[float, float, float, float, float, RenderResult]:
     """One round from an empty cache: (pipeline wall, CPU, floor wall, CPU, narrated seconds, media)."""
     options = BuildOptions(video=True, cache=work / "cache")
     start, cpu = time.perf_counter(), cpu_seconds()

@@ -16,7 +16,7 @@ import pytest
 
 from hocvuso.build import Builder
 from hocvuso.diagnostics import Diagnostics
-from hocvuso.emitters import BuildOptions
+from hocvuso.options import BuildOptions
 from hocvuso.project import Project, load
 from tests.django_config import configure
 

@@ -14,7 +14,7 @@ import unicodedata
 
 import pytest
 
-from hocvuso.coverage import coverage, render
+from hocvuso.commands.coverage import coverage, render
 from hocvuso.diagnostics import Diagnostics
 from hocvuso.model import Prose, QuestionType, QuizBlock
 from hocvuso.project import Project, load

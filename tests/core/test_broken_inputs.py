@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from hocvuso.diagnostics import Diagnostics, Level
+from hocvuso.diagnostics import Diagnostics, Severity
 from hocvuso.project import load
 
 HERE = Path(__file__).parent
@@ -42,7 +42,7 @@ def assert_reported(diags: Diagnostics, code: str, path: Path, line: int, col: i
     assert any(d.loc.path.resolve() == path.resolve() and d.loc.line == line and (col is None or d.loc.col == col)
                for d in found), f"expected {code} at {path.name}:{line}:{col}, got {where}\n" + "\n".join(
         diags.render(d, "en") for d in diags)
-    others = [d for d in diags if d.level >= Level.ERROR and d.code.id != code]
+    others = [d for d in diags if d.severity >= Severity.ERROR and d.code.id != code]
     assert not others, "unexpected extra errors:\n" + "\n".join(diags.render(d, "en") for d in others)
 
 

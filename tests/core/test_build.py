@@ -7,7 +7,7 @@ from pathlib import Path
 
 from hocvuso.build import Builder
 from hocvuso.diagnostics import Diagnostics
-from hocvuso.emitters import BuildOptions
+from hocvuso.options import BuildOptions
 
 LESSON = """
 Mã OTP là mật khẩu dùng một lần.

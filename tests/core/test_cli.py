@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hocvuso.catalogue import catalogue_markdown
-from hocvuso.codes import CODES
+from hocvuso.diagnostics.catalogue import catalogue_markdown
+from hocvuso.diagnostics.codes import CODES
 
 ROOT = Path(__file__).resolve().parents[2]
 

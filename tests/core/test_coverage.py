@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hocvuso.coverage import MIN_ITEMS, coverage
+from hocvuso.commands.coverage import MIN_ITEMS, coverage
 from hocvuso.diagnostics import Diagnostics
 from hocvuso.project import load
 

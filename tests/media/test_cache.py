@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hocvuso.emitters import BuildOptions
 from hocvuso.media.pipeline import render_course
+from hocvuso.options import BuildOptions
 
 from .conftest import build, load_course, write_course
 

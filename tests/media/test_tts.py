@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from hocvuso.cli import main
-from hocvuso.emitters import BuildOptions
 from hocvuso.media.pipeline import plan_lesson
 from hocvuso.media.tts import EspeakEngine, PiperEngine, TtsError, engine_from_spec
+from hocvuso.options import BuildOptions
 
 from .conftest import load_course
 
@@ -70,7 +70,7 @@ def test_the_voice_is_part_of_every_narration_cache_key(media_courses: Path, tmp
     course = load_course(media_courses)
     lesson = course.lessons[0]
     default = plan_lesson(course, lesson, BuildOptions(video=True, cache=tmp_path), 1)
-    slower = plan_lesson(course, lesson, BuildOptions(video=True, extra=(("tts", "espeak:vi:120"),), cache=tmp_path), 1)
+    slower = plan_lesson(course, lesson, BuildOptions(video=True, tts="espeak:vi:120", cache=tmp_path), 1)
     for a, b in zip(default.slides, slower.slides, strict=True):
         assert a.key == b.key, "the slide image does not depend on the voice"
         assert (a.audio_key == b.audio_key) == bool(a.recording), "only the author's recording ignores the engine"

@@ -19,7 +19,7 @@ from scorm_browser import open_sco, state
 
 from hocvuso.build import Builder
 from hocvuso.diagnostics import Diagnostics
-from hocvuso.emitters import BuildOptions
+from hocvuso.options import BuildOptions
 from hocvuso.project import Project
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,7 +11,7 @@ from scorm_manifest import schema_errors, semantic_errors
 
 from hocvuso.build import Builder
 from hocvuso.diagnostics import Diagnostics
-from hocvuso.emitters import BuildOptions
+from hocvuso.options import BuildOptions
 from hocvuso.project import Project, load
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ IMSSS = "{http://www.imsglobal.org/xsd/imsss}"
 @pytest.fixture(scope="module")
 def per_lesson(scorm_courses: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("per-lesson")
-    options = BuildOptions(video=False, extra=(("scorm_per_lesson", "1"),))
+    options = BuildOptions(video=False, scorm_per_lesson=True)
     report = Builder(Project(scorm_courses), out, ["scorm"], options, log=lambda m: None).run([], Diagnostics())
     assert report.ok
     return out

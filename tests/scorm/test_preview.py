@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from scorm_course import answer
 
+from hocvuso.commands.preview import PreviewSite, find_runtime, serve_in_background
 from hocvuso.emitters.scorm import package_path
-from hocvuso.preview import PreviewSite, find_runtime, serve_in_background
 
 if TYPE_CHECKING:
     from pathlib import Path

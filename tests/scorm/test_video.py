@@ -14,8 +14,8 @@ import pytest
 from scorm_browser import ROOT, Server, open_sco, state, unzip
 from scorm_course import build_scorm, write_course
 
-from hocvuso.media import outputs
-from hocvuso.media.outputs import Cue, LessonVideo
+from hocvuso import build
+from hocvuso.media.outputs import CourseMedia, Cue, LessonVideo
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -69,7 +69,8 @@ def video_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (courses / "citizens/course.yaml").read_text().replace("      - lessons/02-hai.md\n", ""))
     video = fake_video(root / "media")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(outputs, "lesson_video", lambda course, lesson, options: video)
+        patch.setattr(build, "prepare_media", lambda course, options, needs: CourseMedia(
+            videos={lesson.id: video for lesson in course.lessons}))
         return build_scorm(courses, root / "build")
 
 

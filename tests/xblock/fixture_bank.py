@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from hocvuso.diagnostics import Diagnostics
-from hocvuso.emitters.itembank import item_bank, policy_fields
+from hocvuso.emitters.olx.itembank import item_bank, policy_fields
 from hocvuso.project import Project, load
 
 ROOT = Path(__file__).resolve().parents[2]

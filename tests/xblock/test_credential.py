@@ -15,8 +15,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
 from PIL import Image
 
-from hocvuso.emitters.case import ident
-from hocvuso.verify import verify_file, verify_token
+from hocvuso.commands.verify import verify_file, verify_token
+from hocvuso.identifiers import ident
 from hocvuso_xblocks import certificate
 from hocvuso_xblocks.credential import TEST_MARK, digest, qr_text
 from tests.xblock.harness import Harness, answers_for

@@ -16,9 +16,9 @@ from xblock.test.tools import TestRuntime
 
 from hocvuso.build import Builder
 from hocvuso.diagnostics import Diagnostics
-from hocvuso.emitters import BuildOptions
-from hocvuso.emitters.itembank import item_bank, policy_fields
 from hocvuso.emitters.olx.assessment import FINAL_FORMAT, XBLOCK_TAG
+from hocvuso.emitters.olx.itembank import item_bank, policy_fields
+from hocvuso.options import BuildOptions
 from hocvuso.project import Project, load
 from hocvuso_xblocks.block import AssessmentBlock
 from hocvuso_xblocks.grading import check_bank

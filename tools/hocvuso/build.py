@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import hocvuso
-from hocvuso.emitters import BuildOptions, Emitter, registry
+from hocvuso.emitters import Emitter, registry
+from hocvuso.media.outputs import prepare_media
+from hocvuso.options import BuildOptions
 from hocvuso.project import Project, load
 
 if TYPE_CHECKING:
@@ -101,10 +103,13 @@ class Builder:
             return report
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self._ensure_out()))
         try:
-            for emitter in self.emitters:
-                for course in courses:
+            needs = frozenset().union(*(e.needs_media for e in self.emitters))
+            for course in courses:
+                media = prepare_media(course, self.options, needs)
+                for emitter in self.emitters:
                     self.log(f"[{emitter.name}] {course.group}")
-                    emitter.emit(course, staging)
+                    emitter.emit(course, media, staging)
+            for emitter in self.emitters:
                 emitter.finish(framework, courses, staging)
             report.written = self._move_in(staging)
         finally:

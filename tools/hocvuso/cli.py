@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hocvuso import __version__
-from hocvuso.diagnostics import CompilerError, Diagnostics, Level
+from hocvuso.diagnostics import CompilerError, Diagnostics, Severity
 
 if TYPE_CHECKING:
     from hocvuso.model import Course
@@ -92,12 +92,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     worst = diags.worst()
     if worst is None:
         print("Không có lỗi." if args.lang == "vi" else "No problems found.")
-    return 1 if worst is not None and (worst >= Level.ERROR or (args.strict and worst >= Level.WARNING)) else 0
+    return 1 if worst is not None and (worst >= Severity.ERROR or (args.strict and worst >= Severity.WARNING)) else 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     from hocvuso.build import Builder
-    from hocvuso.emitters import BuildOptions, registry
+    from hocvuso.emitters import registry
+    from hocvuso.options import BuildOptions
     from hocvuso.project import Project
 
     names = [n.strip() for n in args.only.split(",") if n.strip()] or None
@@ -109,8 +110,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         from hocvuso.media.tts import engine_from_spec
 
         engine_from_spec(args.tts).key()  # a bad --tts stops here, before anything is built
-    extra = ((("tts", args.tts),) if args.tts else ()) + ((("scorm_per_lesson", "1"),) if args.scorm_per_lesson else ())
-    options = BuildOptions(video=not args.no_video, extra=extra)
+    options = BuildOptions(video=not args.no_video, tts=args.tts or None, scorm_per_lesson=args.scorm_per_lesson)
     diags = Diagnostics(args.ignore)
     builder = Builder(Project(args.courses), args.out, names, options, args.force,
                       log=lambda m: print(m, file=sys.stderr))
@@ -140,7 +140,7 @@ def _load_clean(args: argparse.Namespace) -> list[Course] | None:
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:
-    from hocvuso.coverage import coverage, render
+    from hocvuso.commands.coverage import coverage, render
 
     courses = _load_clean(args)
     if courses is None:
@@ -155,7 +155,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
 
 
 def cmd_outline(args: argparse.Namespace) -> int:
-    from hocvuso.outline import outline_markdown, replace_outline
+    from hocvuso.commands.outline import outline_markdown, replace_outline
 
     courses = _load_clean(args)
     if courses is None:
@@ -171,7 +171,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     """Exit 0 when the credential is valid, 1 when it is not."""
     import json
 
-    from hocvuso.verify import framework_codes, verify_file
+    from hocvuso.commands.verify import framework_codes, verify_file
 
     codes = framework_codes(args.courses)
     report = verify_file(args.credential, args.key, codes)
@@ -190,14 +190,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_errors(args: argparse.Namespace) -> int:
-    from hocvuso.catalogue import catalogue_markdown, catalogue_text
+    from hocvuso.diagnostics.catalogue import catalogue_markdown, catalogue_text
 
     print(catalogue_markdown() if args.markdown else catalogue_text(), end="")
     return 0
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
-    from hocvuso.preview import run_preview
+    from hocvuso.commands.preview import run_preview
 
     return run_preview(args)
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hocvuso import codes
-from hocvuso.checker import check_course
-from hocvuso.diagnostics import Diagnostics, Location
+from hocvuso.checks import check_course
+from hocvuso.diagnostics import Diagnostics, Location, codes
 from hocvuso.loader.course import load_course
 from hocvuso.loader.framework import load_framework
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from importlib.metadata import entry_points
 
-from hocvuso.emitters.base import BuildOptions, Emitter
+from hocvuso.emitters.base import Emitter
 
 
 def registry() -> dict[str, type[Emitter]]:
@@ -23,4 +23,4 @@ def registry() -> dict[str, type[Emitter]]:
     return found
 
 
-__all__ = ["BuildOptions", "Emitter", "registry"]
+__all__ = ["Emitter", "registry"]

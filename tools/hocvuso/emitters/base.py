@@ -8,29 +8,15 @@ finished files into ``build/`` only when every emitter succeeded.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
+
+from hocvuso.options import BuildOptions
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from hocvuso.media.outputs import CourseMedia
     from hocvuso.model import Course, Framework
-
-
-@dataclass(frozen=True, slots=True)
-class BuildOptions:
-    """Switches that change what emitters produce (part of every cache key)."""
-
-    video: bool = True
-    extra: tuple[tuple[str, str], ...] = field(default_factory=tuple)
-    cache: Path | None = field(default=None, compare=False)
-
-    def key(self) -> str:
-        """What the options contribute to cache keys (the cache folder itself does not)."""
-        return f"video={self.video};" + ";".join(f"{k}={v}" for k, v in self.extra)
-
-    def get(self, name: str, default: str = "") -> str:
-        return dict(self.extra).get(name, default)
 
 
 class Emitter(ABC):
@@ -42,6 +28,8 @@ class Emitter(ABC):
 
     name: ClassVar[str]
     description: ClassVar[str] = ""
+    # What the media service must render before this emitter runs (media.outputs COVER, SLIDES, VIDEO).
+    needs_media: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, options: BuildOptions | None = None) -> None:
         self.options = options or BuildOptions()
@@ -51,8 +39,11 @@ class Emitter(ABC):
         """Paths (relative to build/) that :meth:`emit` writes for the course of ``group``."""
 
     @abstractmethod
-    def emit(self, course: Course, out: Path) -> None:
-        """Write this course's outputs below ``out`` (a staging folder)."""
+    def emit(self, course: Course, media: CourseMedia, out: Path) -> None:
+        """Write this course's outputs below ``out`` (a staging folder).
+
+        ``media`` holds what :attr:`needs_media` asked for, rendered by the driver.
+        """
 
     def shared_outputs(self, framework: Framework) -> list[str]:
         """Paths of outputs that do not belong to one course."""

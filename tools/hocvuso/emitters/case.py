@@ -11,33 +11,26 @@ Identifiers are UUIDv5 of stable names, so they never change between builds.
 from __future__ import annotations
 
 import json
-import uuid
 from typing import TYPE_CHECKING
 
-from hocvuso.archive import epoch
+from hocvuso.emitters.archive import epoch
 from hocvuso.emitters.base import Emitter
+from hocvuso.identifiers import FRAMEWORK_TITLE, case_uri, ident
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from hocvuso.media.outputs import CourseMedia
     from hocvuso.model import Course, Framework, Task
 
-NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/hocvuso/hocvuso/case")
-BASE_URI = "urn:hocvuso:case"
 DIGCOMP_URL = "https://joint-research-centre.ec.europa.eu/digcomp/digcomp-framework_en"
 
 
-def ident(*parts: str) -> str:
-    """A lowercase RFC 4122 UUID derived from ``parts`` (the same on every build)."""
-    return str(uuid.uuid5(NAMESPACE, "/".join(parts)))
 
-
-def _uri(kind: str, identifier: str) -> str:
-    return f"{BASE_URI}:{kind}:{identifier}"
 
 
 def _link(title: str, kind: str, identifier: str) -> dict[str, str]:
-    return {"title": title, "identifier": identifier, "uri": _uri(kind, identifier)}
+    return {"title": title, "identifier": identifier, "uri": case_uri(kind, identifier)}
 
 
 def _stamp() -> str:
@@ -60,8 +53,8 @@ class CaseBuilder:
     def document(self) -> dict[str, object]:
         tt02 = self.fw.sources.get("tt02")
         return {
-            "identifier": self.doc_id, "uri": _uri("CFDocuments", self.doc_id), "creator": "hocvuso",
-            "title": "Khung năng lực số (TT 02/2025/TT-BGDĐT và nhóm 0 của QĐ 757/QĐ-BKHCN)",
+            "identifier": self.doc_id, "uri": case_uri("CFDocuments", self.doc_id), "creator": "hocvuso",
+            "title": FRAMEWORK_TITLE,
             "lastChangeDateTime": self.now, "caseVersion": "1.1", "language": "vi", "version": self.fw.version,
             "officialSourceURL": tt02.url if tt02 and tt02.url else None,
             "description": "Sáu miền, 24 năng lực thành phần và 8 bậc của Thông tư 02/2025/TT-BGDĐT, "
@@ -87,7 +80,7 @@ class CaseBuilder:
 
     def _item(self, identifier: str, statement: str, code: str, item_type: str, notes: str) -> None:
         self.items.append({
-            "identifier": identifier, "uri": _uri("CFItems", identifier), "fullStatement": statement,
+            "identifier": identifier, "uri": case_uri("CFItems", identifier), "fullStatement": statement,
             "humanCodingScheme": code, "CFItemType": item_type, "language": "vi", "lastChangeDateTime": self.now,
             **({"notes": notes} if notes else {}),
         })
@@ -95,7 +88,7 @@ class CaseBuilder:
     def _assoc(self, kind: str, origin: dict[str, str], destination: dict[str, str], seq: int | None = None) -> None:
         aid = ident("association", kind, origin["identifier"], destination["identifier"])
         self.associations.append({
-            "identifier": aid, "uri": _uri("CFAssociations", aid), "associationType": kind,
+            "identifier": aid, "uri": case_uri("CFAssociations", aid), "associationType": kind,
             "originNodeURI": origin, "destinationNodeURI": destination, "lastChangeDateTime": self.now,
             **({"sequenceNumber": seq} if seq is not None else {}),
         })
@@ -104,13 +97,13 @@ class CaseBuilder:
         comp = self.fw.competencies[code]
         rid, crit = ident("rubric", code), ident("criterion", code)
         levels = [{
-            "identifier": ident("level", code, lv.code), "uri": _uri("CFRubricCriterionLevels", ident("level", code, lv.code)),
+            "identifier": ident("level", code, lv.code), "uri": case_uri("CFRubricCriterionLevels", ident("level", code, lv.code)),
             "description": lv.descriptor, "quality": f"Bậc {lv.step} – {lv.name}", "score": float(lv.step),
             "position": lv.step, "rubricCriterionId": crit, "lastChangeDateTime": self.now,
         } for lv in self.fw.levels.values()]
-        return {"identifier": rid, "uri": _uri("CFRubrics", rid), "title": f"{code} {comp.name}: 8 bậc",
+        return {"identifier": rid, "uri": case_uri("CFRubrics", rid), "title": f"{code} {comp.name}: 8 bậc",
                 "lastChangeDateTime": self.now, "CFRubricCriteria": [{
-                    "identifier": crit, "uri": _uri("CFRubricCriteria", crit), "category": code,
+                    "identifier": crit, "uri": case_uri("CFRubricCriteria", crit), "category": code,
                     "description": comp.name, "CFItemURI": _link(comp.name, "CFItems", ident("item", code)),
                     "position": 1, "rubricId": rid, "lastChangeDateTime": self.now,
                     "CFRubricCriterionLevels": levels}]}
@@ -122,18 +115,18 @@ class CaseBuilder:
             cid = ident("task", course.group, task.id, c.id)
             comp = self.fw.competencies.get(c.competency)
             criteria.append({
-                "identifier": cid, "uri": _uri("CFRubricCriteria", cid), "category": c.competency,
+                "identifier": cid, "uri": case_uri("CFRubricCriteria", cid), "category": c.competency,
                 "description": c.name, "weight": float(c.max_points), "position": position, "rubricId": rid,
                 "CFItemURI": _link(comp.name if comp else c.competency, "CFItems", ident("item", c.competency)),
                 "lastChangeDateTime": self.now,
                 "CFRubricCriterionLevels": [{
                     "identifier": ident("task", course.group, task.id, c.id, str(n)),
-                    "uri": _uri("CFRubricCriterionLevels", ident("task", course.group, task.id, c.id, str(n))),
+                    "uri": case_uri("CFRubricCriterionLevels", ident("task", course.group, task.id, c.id, str(n))),
                     "quality": lv.name, "description": lv.explanation, "score": float(lv.points), "position": n,
                     "rubricCriterionId": cid, "lastChangeDateTime": self.now,
                 } for n, lv in enumerate(c.levels, 1)],
             })
-        return {"identifier": rid, "uri": _uri("CFRubrics", rid), "title": task.title,
+        return {"identifier": rid, "uri": case_uri("CFRubrics", rid), "title": task.title,
                 "description": f"{course.title}: {task.title}", "lastChangeDateTime": self.now,
                 "CFRubricCriteria": criteria}
 
@@ -172,7 +165,7 @@ class CaseEmitter(Emitter):
     def shared_outputs(self, framework: Framework) -> list[str]:
         return ["case/framework.json"]
 
-    def emit(self, course: Course, out: Path) -> None:
+    def emit(self, course: Course, media: CourseMedia, out: Path) -> None:
         _dump(course_package(course), out / "case" / f"{course.group}.json")
 
     def finish(self, framework: Framework, courses: list[Course], out: Path) -> None:

@@ -21,6 +21,7 @@ from hocvuso.model import QuestionType, with_assets
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from hocvuso.media.outputs import CourseMedia
     from hocvuso.model import Course, Lesson, Question, Task
 
 ASSET_REF = re.compile(r'"assets/([A-Za-z0-9._-]+)"')
@@ -102,7 +103,7 @@ class GuideEmitter(Emitter):
     def outputs(self, group: str) -> list[str]:
         return [f"guide/{group}/index.html"]
 
-    def emit(self, course: Course, out: Path) -> None:
+    def emit(self, course: Course, media: CourseMedia, out: Path) -> None:
         folder = out / "guide" / course.group
         folder.mkdir(parents=True, exist_ok=True)
         page = guide_html(course)

@@ -20,14 +20,12 @@ import shutil
 from typing import TYPE_CHECKING
 
 from hocvuso.emitters.base import Emitter
-from hocvuso.media.cover import cover_png
-from hocvuso.media.outputs import video_of
-from hocvuso.media.pipeline import render_course
+from hocvuso.media.outputs import COVER, SLIDES, VIDEO
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from hocvuso.media.outputs import LessonVideo
+    from hocvuso.media.outputs import CourseMedia, LessonVideo
     from hocvuso.media.pipeline import LessonPlan
     from hocvuso.model import Course
 
@@ -40,19 +38,17 @@ class MediaEmitter(Emitter):
 
     name = "media"
     description = "Slides, thumbnails, cover, and narrated lesson videos with captions and transcripts"
+    needs_media = frozenset({COVER, SLIDES, VIDEO})
 
     def outputs(self, group: str) -> list[str]:
         return [f"media/{group}/cover.png", f"media/{group}/media.json"]
 
-    def emit(self, course: Course, out: Path) -> None:
+    def emit(self, course: Course, media: CourseMedia, out: Path) -> None:
         folder = out / "media" / course.group
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "cover.png").write_bytes(cover_png(course.title, course.profile.name, course.group))
-        media = render_course(course, self.options)
-        index = []
-        for plan in media.plans:
-            video = video_of(plan)
-            index.append(_lesson(plan, video, folder / plan.lesson_id))
+        assert media.cover is not None  # asked for in needs_media
+        (folder / "cover.png").write_bytes(media.cover)
+        index = [_lesson(plan, media.video(plan.lesson_id), folder / plan.lesson_id) for plan in media.plans]
         summary = {"course": course.title, "group": course.group, "cover": "cover.png", "video": self.options.video,
                    "lessons": index}
         (folder / "media.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -7,7 +7,7 @@ import unicodedata
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from hocvuso import codes
+from hocvuso.diagnostics import codes
 from hocvuso.loader.files import resolve_inside, sha256_file
 from hocvuso.model import Asset
 

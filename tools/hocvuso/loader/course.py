@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from hocvuso import codes
-from hocvuso.diagnostics import Location
+from hocvuso.diagnostics import Location, codes
 from hocvuso.loader.assets import AssetRegistry
 from hocvuso.loader.files import read_text, resolve_inside
 from hocvuso.loader.framework import read_pass_rule
 from hocvuso.loader.ids import is_valid_id
 from hocvuso.loader.lesson import LoadContext, load_bank, load_lesson
 from hocvuso.loader.markdown import make_parser
-from hocvuso.model import Certification, Chapter, Course, Grading, Lesson, PassRule, Question
-from hocvuso.yamlsource import (
+from hocvuso.loader.yamlsource import (
     Field,
     Schema,
     YMap,
@@ -27,6 +25,7 @@ from hocvuso.yamlsource import (
     get_str_list,
     parse_yaml,
 )
+from hocvuso.model import Certification, Chapter, Course, Grading, Lesson, PassRule, Question
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -5,8 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path, PurePosixPath
 
-from hocvuso import codes
-from hocvuso.diagnostics import Diagnostics, Location
+from hocvuso.diagnostics import Diagnostics, Location, codes
 
 MAX_TEXT_BYTES = 1_000_000
 

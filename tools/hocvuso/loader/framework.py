@@ -5,11 +5,9 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING
 
-from hocvuso import codes
-from hocvuso.diagnostics import Diagnostics, Location
+from hocvuso.diagnostics import Diagnostics, Location, codes
 from hocvuso.loader.files import read_text
-from hocvuso.model import Competency, Domain, Framework, Level, PassRule, Profile, ProfileEntry, Source
-from hocvuso.yamlsource import (
+from hocvuso.loader.yamlsource import (
     Field,
     Schema,
     YMap,
@@ -22,6 +20,7 @@ from hocvuso.yamlsource import (
     get_str,
     parse_yaml,
 )
+from hocvuso.model import Competency, Domain, Framework, Level, PassRule, Profile, ProfileEntry, Source
 
 if TYPE_CHECKING:
     from pathlib import Path

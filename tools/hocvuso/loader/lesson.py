@@ -15,8 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from hocvuso import codes
-from hocvuso.diagnostics import Location
+from hocvuso.diagnostics import Location, codes
 from hocvuso.loader.assets import kind_of, slug
 from hocvuso.loader.files import read_text
 from hocvuso.loader.framework import check_competency, check_level
@@ -24,6 +23,7 @@ from hocvuso.loader.ids import is_valid_id
 from hocvuso.loader.markdown import Renderer, inline_text
 from hocvuso.loader.quiz import QuizDefaults, QuizParser
 from hocvuso.loader.task import parse_task
+from hocvuso.loader.yamlsource import Field, Schema, did_you_mean, get_int, get_str, get_str_list, parse_yaml
 from hocvuso.model import (
     Block,
     Image,
@@ -37,7 +37,6 @@ from hocvuso.model import (
     TaskBlock,
     TeacherNote,
 )
-from hocvuso.yamlsource import Field, Schema, did_you_mean, get_int, get_str, get_str_list, parse_yaml
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt

@@ -15,8 +15,7 @@ from urllib.parse import unquote, urlsplit
 from markdown_it import MarkdownIt
 from mdit_py_plugins.colon_fence import colon_fence_plugin
 
-from hocvuso import codes
-from hocvuso.diagnostics import Location
+from hocvuso.diagnostics import Location, codes
 from hocvuso.loader import safety
 from hocvuso.loader.assets import kind_of
 from hocvuso.model import ASSET_PREFIX, Image

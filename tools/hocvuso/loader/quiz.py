@@ -25,11 +25,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from hocvuso import codes
-from hocvuso.diagnostics import Location
+from hocvuso.diagnostics import Location, codes
 from hocvuso.loader.ids import is_valid_id
+from hocvuso.loader.yamlsource import did_you_mean
 from hocvuso.model import Choice, Item, NumericAnswer, Pair, Question, QuestionType
-from hocvuso.yamlsource import did_you_mean
 
 if TYPE_CHECKING:
     from hocvuso.diagnostics import Diagnostics

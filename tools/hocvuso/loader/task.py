@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from hocvuso import codes
+from hocvuso.diagnostics import codes
 from hocvuso.loader.ids import is_valid_id
-from hocvuso.model import Criterion, RubricLevel, Task
-from hocvuso.yamlsource import (
+from hocvuso.loader.yamlsource import (
     Field,
     Schema,
     YScalar,
@@ -17,11 +16,12 @@ from hocvuso.yamlsource import (
     get_str_list,
     parse_yaml,
 )
+from hocvuso.model import Criterion, RubricLevel, Task
 
 if TYPE_CHECKING:
     from hocvuso.diagnostics import Diagnostics, Location
     from hocvuso.loader.markdown import Renderer
-    from hocvuso.yamlsource import YNode
+    from hocvuso.loader.yamlsource import YNode
 
 # Open edX's ORA2 database columns (assessment/models/base.py).
 ORA_NAME_LIMIT = 100

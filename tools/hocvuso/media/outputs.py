@@ -1,26 +1,27 @@
-"""What other emitters ask of the media pipeline: a lesson's narrated video.
+"""What the media service hands to emitters: a course's rendered media.
 
-The OLX and SCORM emitters call :func:`lesson_video`; it renders (or takes
-from the cache in ``options.cache``) the lesson's slides, narration, video
-and captions, and returns their files.  None means no video for this build
-(``--no-video``) or none for this lesson (it has no sections).  The first
-call for a course renders every lesson of the course that is not cached,
-two at a time; later calls find theirs in the cache.
+The build driver calls :func:`prepare_media` once per course, before any
+emitter runs, with what the chosen emitters declared they need (a cover,
+slides, video).  It renders (or takes from the cache in ``options.cache``)
+every lesson's slides, narration, video and captions, and returns their
+files as :class:`CourseMedia`.  Emitters only read it: none renders media
+as a side effect of writing its own output.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from hocvuso.media.pipeline import FILES, MANIFEST, LessonPlan, plan_lesson, render_course
+from hocvuso.media.cover import cover_png
+from hocvuso.media.pipeline import FILES, MANIFEST, LessonPlan, render_course
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from hocvuso.emitters.base import BuildOptions
-    from hocvuso.model import Course, Lesson
+    from hocvuso.model import Course
+    from hocvuso.options import BuildOptions
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,15 +57,40 @@ class LessonVideo:
         return next((c for c in self.cues if c.section == section), None)
 
 
-def lesson_video(course: Course, lesson: Lesson, options: BuildOptions) -> LessonVideo | None:
-    """The lesson's narrated video, rendered on demand and cached; None when video is off."""
-    if not options.video or not lesson.sections:
-        return None
-    number = next(n for n, other in enumerate(course.lessons, start=1) if other.id == lesson.id)
-    plan = plan_lesson(course, lesson, options, number)
-    if not plan.done():
-        render_course(course, options)
-    return video_of(plan)
+@dataclass(frozen=True, slots=True)
+class CourseMedia:
+    """One course's rendered media: the generated cover, every lesson's plan (slides
+    with alt text, cached files) and each lesson's narrated video.
+
+    ``videos`` maps a lesson id to its video; a lesson is missing (or None) when the
+    build makes no video (``--no-video``) or the lesson has no sections.
+    """
+
+    cover: bytes | None = None
+    plans: tuple[LessonPlan, ...] = ()
+    videos: dict[str, LessonVideo | None] = field(default_factory=dict)
+
+    def video(self, lesson_id: str) -> LessonVideo | None:
+        """The narrated video of lesson ``lesson_id``, if this build made one."""
+        return self.videos.get(lesson_id)
+
+
+COVER, SLIDES, VIDEO = "cover", "slides", "video"  # what an emitter may need of the media service
+
+
+def prepare_media(course: Course, options: BuildOptions, needs: frozenset[str]) -> CourseMedia:
+    """Render what ``needs`` asks for (any of COVER, SLIDES, VIDEO), once, before the emitters run.
+
+    Slides are rendered when asked for, or for video when the build makes video;
+    nothing is rendered for a ``--no-video`` build of emitters that only want video.
+    """
+    cover = cover_png(course.title, course.profile.name, course.group) if COVER in needs else None
+    if not (SLIDES in needs or (VIDEO in needs and options.video)):
+        return CourseMedia(cover)
+    plans = tuple(render_course(course, options).plans)
+    with_sections = {lesson.id for lesson in course.lessons if lesson.sections}
+    videos = {p.lesson_id: video_of(p) for p in plans if options.video and p.lesson_id in with_sections}
+    return CourseMedia(cover, plans, videos)
 
 
 def video_of(plan: LessonPlan) -> LessonVideo | None:

@@ -35,8 +35,8 @@ from hocvuso.media.theme import Theme, theme_for
 if TYPE_CHECKING:
     from types import ModuleType
 
-    from hocvuso.emitters.base import BuildOptions
     from hocvuso.model import Course, Lesson, Section
+    from hocvuso.options import BuildOptions
 
 WORKERS = 2
 PAUSE_S = 0.6  # silence after each slide's narration, before the next slide
@@ -144,7 +144,7 @@ def media_store(options: BuildOptions) -> Store:
 def plan_lesson(course: Course, lesson: Lesson, options: BuildOptions, number: int) -> LessonPlan:
     """Hash (never render) everything that shapes ``lesson``'s media."""
     look = theme_for(course.group)
-    engine = tts.engine_from_spec(options.get("tts", tts.DEFAULT_SPEC)) if options.video else None
+    engine = tts.engine_from_spec(options.tts or tts.DEFAULT_SPEC) if options.video else None
     slide_code = _code_key(slides, text, theme, fonts)
     audio_code = _code_key(tts, encode)
     plans = []
@@ -318,25 +318,25 @@ def _clock(seconds: float) -> str:
 
 
 @dataclass(slots=True)
-class CourseMedia:
+class RenderResult:
     """A course's media plans (all rendered and cached) and what this render made."""
 
     plans: list[LessonPlan]
     counts: Counts
 
 
-def render_course(course: Course, options: BuildOptions, stream: TextIO | None = None) -> CourseMedia:
+def render_course(course: Course, options: BuildOptions, stream: TextIO | None = None) -> RenderResult:
     """Render every lesson of ``course`` that is not fully cached, two lessons at a time."""
     plans = plan_course(course, options)
     todo = [p for p in plans if not p.done()]
     counts = Counts()
     if not todo:
-        return CourseMedia(plans, counts)
+        return RenderResult(plans, counts)
     progress = Progress(course.group, sum(len(p.slides) for p in todo), stream)
     if len(todo) == 1:
         counts.add(render_lesson(todo[0]))
         progress.advance(len(todo[0].slides))
-        return CourseMedia(plans, counts)
+        return RenderResult(plans, counts)
     # Longest lessons first, so neither worker is left with a long one at the end.
     ordered = sorted(todo, key=lambda p: -sum(len(s.speech) for s in p.slides))
     with ProcessPoolExecutor(max_workers=min(WORKERS, len(todo))) as pool:
@@ -348,4 +348,4 @@ def render_course(course: Course, options: BuildOptions, stream: TextIO | None =
         except BaseException:
             pool.shutdown(cancel_futures=True)
             raise
-    return CourseMedia(plans, counts)
+    return RenderResult(plans, counts)

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from hocvuso.archive import write_tar_gz
+from hocvuso.emitters.archive import write_tar_gz
 from hocvuso.emitters.base import Emitter
 from hocvuso.emitters.olx import tags
 from hocvuso.emitters.olx.writer import CourseWriter
+from hocvuso.media.outputs import COVER, VIDEO
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from hocvuso.media.outputs import CourseMedia
     from hocvuso.model import Course, Framework
 
 
@@ -21,6 +23,7 @@ class OlxEmitter(Emitter):
 
     name = "olx"
     description = "Open edX course archive for Studio import"
+    needs_media = frozenset({COVER, VIDEO})
 
     def outputs(self, group: str) -> list[str]:
         return [f"olx/{group}.tar.gz"]
@@ -28,8 +31,8 @@ class OlxEmitter(Emitter):
     def shared_outputs(self, framework: Framework) -> list[str]:
         return [f"olx/{tags.COMPETENCY_TAXONOMY}.csv", f"olx/{tags.LEVEL_TAXONOMY}.csv"]
 
-    def emit(self, course: Course, out: Path) -> None:
-        writer = CourseWriter(course, self.options)
+    def emit(self, course: Course, media: CourseMedia, out: Path) -> None:
+        writer = CourseWriter(course, media)
         writer.write()
         target = out / "olx" / f"{course.group}.tar.gz"
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -3,7 +3,7 @@
 Each certification engine adds the final chapter its own way.  ``capa``
 (always available) turns the item bank into standard problems; ``xblock``
 (the default) places the hocvuso assessment XBlock inline, with the item
-bank (:mod:`hocvuso.emitters.itembank`) and the policy as its fields; the
+bank (:mod:`hocvuso.emitters.olx.itembank`) and the policy as its fields; the
 LMS needs the ``hocvuso-xblocks`` package installed.  A course asking for an
 engine this compiler does not have gets ``capa``.
 """
@@ -14,9 +14,9 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from hocvuso.emitters.itembank import item_bank, policy_fields
 from hocvuso.emitters.olx import tags
 from hocvuso.emitters.olx.capa import ProblemPolicy, problem_element
+from hocvuso.emitters.olx.itembank import item_bank, policy_fields
 from hocvuso.emitters.olx.xmlutil import el
 
 if TYPE_CHECKING:

@@ -19,7 +19,6 @@ from urllib.parse import parse_qs, urlsplit
 
 from hocvuso.emitters.olx.capa import problem_element
 from hocvuso.emitters.olx.xmlutil import el
-from hocvuso.media import outputs
 from hocvuso.model import QuizBlock
 
 if TYPE_CHECKING:
@@ -68,7 +67,7 @@ def lesson_verticals(writer: CourseWriter, lesson: Lesson) -> list[str]:
     video: that block's script only finds components of the unit on screen,
     so the questions live here (and not again in their section's unit).
     """
-    lesson_video = outputs.lesson_video(writer.course, lesson, writer.options)
+    lesson_video = writer.media.video(lesson.id)
     if lesson_video is None:
         return []
     player = f"{PREFIX}{lesson.id}"

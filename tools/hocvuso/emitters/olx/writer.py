@@ -16,12 +16,11 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from hocvuso.emitters.base import BuildOptions
 from hocvuso.emitters.olx import assessment, tags, video
 from hocvuso.emitters.olx.capa import problem_element
 from hocvuso.emitters.olx.ora import course_end, iso, ora_element
 from hocvuso.emitters.olx.xmlutil import el, to_bytes
-from hocvuso.media.cover import cover_png
+from hocvuso.media.outputs import CourseMedia
 from hocvuso.model import Media, Prose, QuizBlock, TaskBlock, TeacherNote, with_assets
 
 if TYPE_CHECKING:
@@ -42,9 +41,9 @@ STATIC = "/static/"
 class CourseWriter:
     """Collects the OLX files of ``course``, keyed by their path inside course/."""
 
-    def __init__(self, course: Course, options: BuildOptions | None = None) -> None:
+    def __init__(self, course: Course, media: CourseMedia | None = None) -> None:
         self.course = course
-        self.options = options or BuildOptions(video=False)
+        self.media = media or CourseMedia()
         self.files: dict[str, bytes | Path] = {}
         self.tags: list[tags.TagRow] = []
         self.in_video: set[str] = set()  # questions placed in a lesson's video unit (by video.lesson_verticals)
@@ -194,7 +193,8 @@ class CourseWriter:
     def _cover_bytes(self) -> bytes:
         if self.course.image:
             return self.course.image.path.read_bytes()
-        return cover_png(self.course.title, self.course.profile.name, self.course.group)
+        assert self.media.cover is not None  # the OLX emitter asks the media service for a cover
+        return self.media.cover
 
     def _policies(self) -> None:
         course = self.course

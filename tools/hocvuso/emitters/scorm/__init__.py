@@ -16,18 +16,17 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hocvuso.archive import write_zip
+from hocvuso.emitters.archive import write_zip
 from hocvuso.emitters.base import Emitter
 from hocvuso.emitters.scorm.package import MANIFEST, package_entries
-from hocvuso.media import outputs
+from hocvuso.media.outputs import VIDEO
 from hocvuso.model import Chapter
 
 if TYPE_CHECKING:
-    from hocvuso.media.outputs import LessonVideo
+    from hocvuso.media.outputs import CourseMedia, LessonVideo
     from hocvuso.model import Course, Lesson
 
 VERSIONS = ("12", "2004")
-PER_LESSON = "scorm_per_lesson"  # BuildOptions.extra switch (hocvuso build --scorm-per-lesson)
 
 
 def package_path(version: str, group: str, lesson: str | None = None) -> str:
@@ -55,15 +54,15 @@ class ScormEmitter(Emitter):
 
     name = "scorm"
     description = "SCORM 1.2 and 2004 packages with a self-contained player"
+    needs_media = frozenset({VIDEO})
 
     def outputs(self, group: str) -> list[str]:
         return [package_path(version, group) for version in VERSIONS]
 
-    def emit(self, course: Course, out: Path) -> None:
-        videos: dict[str, LessonVideo | None] = {
-            lesson.id: outputs.lesson_video(course, lesson, self.options) for lesson in course.lessons}
+    def emit(self, course: Course, media: CourseMedia, out: Path) -> None:
+        videos: dict[str, LessonVideo | None] = {lesson.id: media.video(lesson.id) for lesson in course.lessons}
         packages = [(course, package_path(v, course.group), v) for v in VERSIONS]
-        if self.options.get(PER_LESSON):
+        if self.options.scorm_per_lesson:
             packages += [(lesson_course(course, lesson), package_path(v, course.group, lesson.id), v)
                          for lesson in course.lessons for v in VERSIONS]
         for content, path, version in packages:

@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 if TYPE_CHECKING:
     import argparse
 
-HOST_PAGE = Path(__file__).parent / "emitters" / "scorm" / "preview.html"
+HOST_PAGE = Path(__file__).parent / "preview.html"
 RUNTIME = Path("node_modules/scorm-again/dist/scorm-again.min.js")
 
 
@@ -136,7 +136,7 @@ def run_preview(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> bool:
     from hocvuso.build import Builder
     from hocvuso.diagnostics import Diagnostics
-    from hocvuso.emitters import BuildOptions
+    from hocvuso.options import BuildOptions
     from hocvuso.project import Project
 
     diags = Diagnostics(args.ignore)

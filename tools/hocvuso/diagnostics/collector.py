@@ -11,26 +11,15 @@ from __future__ import annotations
 import os
 from collections import Counter
 from dataclasses import dataclass, field
-from enum import IntEnum
 from typing import TYPE_CHECKING, Any
+
+from hocvuso.diagnostics.severity import Severity
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
     from pathlib import Path
 
-    from hocvuso.codes import Code
-
-
-class Level(IntEnum):
-    """How bad a diagnostic is; a build fails at ERROR."""
-
-    INFO = 1
-    WARNING = 2
-    ERROR = 3
-
-    @property
-    def label(self) -> str:
-        return self.name.lower()
+    from hocvuso.diagnostics.codes import Code
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -71,8 +60,8 @@ class Diagnostic:
     args: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
-    def level(self) -> Level:
-        return self.code.level
+    def severity(self) -> Severity:
+        return self.code.severity
 
     def message(self, lang: str = "vi") -> str:
         return self.code.message(lang, self.args)
@@ -116,18 +105,18 @@ class Diagnostics:
     def __len__(self) -> int:
         return len(self._items)
 
-    def worst(self) -> Level | None:
-        return max((d.level for d in self._items), default=None)
+    def worst(self) -> Severity | None:
+        return max((d.severity for d in self._items), default=None)
 
     def has_errors(self) -> bool:
-        return any(d.level >= Level.ERROR for d in self._items)
+        return any(d.severity >= Severity.ERROR for d in self._items)
 
     def count_errors(self) -> int:
         """Errors so far: compare before and after a step to see if it failed."""
-        return self.count(Level.ERROR)
+        return self.count(Severity.ERROR)
 
-    def count(self, level: Level) -> int:
-        return sum(1 for d in self._items if d.level == level)
+    def count(self, severity: Severity) -> int:
+        return sum(1 for d in self._items if d.severity == severity)
 
     def codes(self) -> Counter[str]:
         return Counter(d.code.id for d in self._items)
@@ -152,7 +141,7 @@ class Diagnostics:
 
     def render(self, diag: Diagnostic, lang: str = "vi") -> str:
         """``path:line:col: level: message [HV201 image.missing_alt]`` plus excerpt and fix."""
-        head = f"{diag.loc}: {diag.level.label}: {diag.message(lang)} [{diag.code.id} {diag.code.name}]"
+        head = f"{diag.loc}: {diag.severity.label}: {diag.message(lang)} [{diag.code.id} {diag.code.name}]"
         parts = [head, *self.excerpt(diag.loc)]
         fix = diag.fix(lang)
         if fix:
@@ -160,7 +149,7 @@ class Diagnostics:
         return "\n".join(parts)
 
     def summary(self, lang: str = "vi") -> str:
-        errors, warnings = self.count(Level.ERROR), self.count(Level.WARNING)
+        errors, warnings = self.count(Severity.ERROR), self.count(Severity.WARNING)
         if lang == "vi":
             return f"{errors} lỗi, {warnings} cảnh báo"
         return f"{errors} error(s), {warnings} warning(s)"

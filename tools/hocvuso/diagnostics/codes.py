@@ -11,18 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from hocvuso.diagnostics import Level
+from hocvuso.diagnostics.severity import Severity
 
-E, W, I = Level.ERROR, Level.WARNING, Level.INFO
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
 @dataclass(frozen=True, slots=True)
 class Code:
-    """One kind of problem: a number, a dotted name, a level and message templates."""
+    """One kind of problem: a number, a dotted name, a severity and message templates."""
 
     id: str
     name: str
-    level: Level
+    severity: Severity
     en: tuple[str, str]
     vi: tuple[str, str]
 
@@ -62,8 +62,8 @@ def _localise(lang: str, args: dict[str, Any]) -> dict[str, Any]:
 CODES: dict[str, Code] = {}
 
 
-def _code(id: str, name: str, level: Level, en: tuple[str, str], vi: tuple[str, str]) -> Code:
-    code = Code(id, name, level, en, vi)
+def _code(id: str, name: str, severity: Severity, en: tuple[str, str], vi: tuple[str, str]) -> Code:
+    code = Code(id, name, severity, en, vi)
     if id in CODES or any(c.name == name for c in CODES.values()):
         raise ValueError(f"duplicate diagnostic code {id} {name}")
     CODES[id] = code

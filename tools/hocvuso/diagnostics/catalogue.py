@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from hocvuso.codes import CODES
+from hocvuso.diagnostics.codes import CODES
 
 
 def catalogue_text() -> str:
-    return "".join(f"{c.id} {c.name:<36} {c.level.label:<8} {c.en[0]}\n" for c in CODES.values())
+    return "".join(f"{c.id} {c.name:<36} {c.severity.label:<8} {c.en[0]}\n" for c in CODES.values())
 
 
 def catalogue_markdown() -> str:
@@ -24,6 +24,6 @@ def catalogue_markdown() -> str:
         "|---|---|---|---|---|---|---|",
     ]
     for c in CODES.values():
-        cells = [c.id, f"`{c.name}`", c.level.label, c.en[0], c.en[1], c.vi[0], c.vi[1]]
+        cells = [c.id, f"`{c.name}`", c.severity.label, c.en[0], c.en[1], c.vi[0], c.vi[1]]
         lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
     return "\n".join(lines) + "\n"

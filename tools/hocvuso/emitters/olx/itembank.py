@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from hocvuso.emitters.case import BASE_URI, CaseBuilder, ident
+from hocvuso.identifiers import FRAMEWORK_TITLE, case_uri, ident
 from hocvuso.model import QuestionType, with_assets
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ def item_bank(course: Course) -> dict[str, Any]:
         "format": FORMAT,
         "version": VERSION,
         "course": {"key": course.key, "title": course.title, "group": course.group, "language": course.language},
-        "framework": {"version": fw.version, "title": CaseBuilder(fw).document()["title"],
+        "framework": {"version": fw.version, "title": FRAMEWORK_TITLE,
                       "case_document": ident("document", fw.version)},
         "profile": {"group": course.profile.group, "name": course.profile.name, "target_level": course.profile.target_level},
         "levels": [{"code": lv.code, "step": lv.step, "name": lv.name} for lv in fw.levels.values()],
@@ -54,8 +54,8 @@ def _competency(course: Course, code: str) -> dict[str, Any]:
     return {
         "code": code, "name": fw.competencies[code].name, "domain": fw.competencies[code].domain,
         "level": level, "level_name": fw.levels[level].name if level in fw.levels else level,
-        "case_id": item_id, "case_uri": f"{BASE_URI}:CFItems:{item_id}",
-        "level_case_id": level_id, "level_case_uri": f"{BASE_URI}:CFRubricCriterionLevels:{level_id}",
+        "case_id": item_id, "case_uri": case_uri("CFItems", item_id),
+        "level_case_id": level_id, "level_case_uri": case_uri("CFRubricCriterionLevels", level_id),
         "lessons": [{"id": lesson.id, "title": lesson.title} for lesson in lessons],
     }
 

@@ -22,7 +22,7 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from hocvuso.emitters.case import BASE_URI, ident
+from hocvuso.identifiers import case_uri, ident
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -275,7 +275,7 @@ def _check_alignments(achievement: dict[str, Any], competencies: set[str] | None
             report.problems.append(f"alignment {code}: type Alignment, targetName and targetUrl are required")
         if competencies is not None and code not in competencies:
             report.problems.append(f"alignment {code}: not a competency of the framework")
-        if align.get("targetType") == "CFItem" and align.get("targetUrl") != f"{BASE_URI}:CFItems:{ident('item', str(code))}":
+        if align.get("targetType") == "CFItem" and align.get("targetUrl") != case_uri("CFItems", ident("item", str(code))):
             report.problems.append(f"alignment {code}: targetUrl is not the CASE id of competency {code}")
     return codes
 

@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from hocvuso import codes
-from hocvuso.diagnostics import Diagnostics, Location
+from hocvuso.diagnostics import Diagnostics, Location, codes
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from hocvuso import codes
-from hocvuso.diagnostics import Location
+from hocvuso.diagnostics import Location, codes
 from hocvuso.model import QuizBlock
 
 if TYPE_CHECKING:
