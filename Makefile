@@ -41,11 +41,13 @@ build-quick: $(PY_STAMP) $(SYS_STAMP)
 check: $(PY_STAMP)
 	$(BIN)/hocvuso check
 
-test: $(PY_STAMP) $(SYS_STAMP) $(NODE_STAMP)
+test: lint $(PY_STAMP) $(SYS_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(PY_STAMP)
 	$(BIN)/ruff check tools tests benchmarks xblocks
+	cd tools && ../$(BIN)/mypy --config-file ../mypy.ini hocvuso
+	cd xblocks && ../$(BIN)/mypy --config-file ../mypy.ini hocvuso_xblocks
 
 clean:
 	rm -rf build

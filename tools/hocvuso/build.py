@@ -146,9 +146,10 @@ class Builder:
 
     def _read_state(self) -> dict[str, str]:
         try:
-            return json.loads((self.out / STATE_FILE).read_text())
+            state = json.loads((self.out / STATE_FILE).read_text())
         except (OSError, ValueError):
             return {}
+        return {str(k): str(v) for k, v in state.items()} if isinstance(state, dict) else {}
 
     def _write_state(self, state: dict[str, str]) -> None:
         path = self.out / STATE_FILE

@@ -15,6 +15,7 @@ import zipfile
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from pathlib import Path
 
 # 2000-01-01 00:00:00 UTC; SOURCE_DATE_EPOCH overrides it, as in Sphinx and Debian.
@@ -74,7 +75,7 @@ def _fix(info: tarfile.TarInfo) -> None:
     info.uname = info.gname = ""
 
 
-def write_zip(entries: dict[str, bytes | Path], dest: Path, first: tuple[str, ...] = ()) -> None:
+def write_zip(entries: Mapping[str, bytes | Path], dest: Path, first: tuple[str, ...] = ()) -> None:
     """Write a .zip with ``first`` entries leading and the rest sorted, fixed times."""
     order = [n for n in first if n in entries] + sorted(n for n in entries if n not in first)
     stamp = _zip_time()

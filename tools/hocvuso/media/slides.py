@@ -214,7 +214,9 @@ def _bold(size: int) -> FreeTypeFont:
 def _draw_lines(draw: ImageDraw.ImageDraw, block: Block | None, at: tuple[int, int], weight: str, fill: RGB) -> int:
     """Draw a one-paragraph block's lines from ``at`` (top left); return the y below them."""
     x, y = at
-    for line in block.paragraphs[0] if block and block.paragraphs else ():
+    if block is None or not block.paragraphs:
+        return y
+    for line in block.paragraphs[0]:
         draw_text(draw, (x, y), line, font(block.size, weight), fill)
         y += line_height(block.size)
     return y

@@ -112,6 +112,8 @@ def _glyph(font: FreeTypeFont, ch: str) -> tuple[Image.Image | None, tuple[int, 
     left, top, right, bottom = font.getbbox(ch)
     if right <= left or bottom <= top:
         return None, (0, 0)
+    # FreeType bounding boxes of a bitmap font are whole pixels, even where Pillow types them as float.
+    left, top, right, bottom = int(left), int(top), int(right), int(bottom)
     glyph = Image.new("L", (right - left, bottom - top), 0)
     ImageDraw.Draw(glyph).text((-left, -top), ch, font=font, fill=255)
     return glyph, (left, top)

@@ -50,7 +50,7 @@ def _clean(value: str) -> str:
 
 
 def competency_taxonomy_csv(framework: Framework) -> str:
-    rows = [("id", "value", "parent_id")]
+    rows: list[tuple[str, ...]] = [("id", "value", "parent_id")]
     for domain in framework.domains.values():
         rows.append((f"D{domain.code}", domain_value(framework, domain.code), ""))
         rows.extend((code, competency_value(framework, code), f"D{domain.code}") for code in domain.competencies)

@@ -27,9 +27,9 @@ def append_html(parent: etree._Element, fragment: str) -> None:
     if not fragment.strip():
         return
     if "<" not in fragment and "&" not in fragment:  # plain text (most choices): no parse needed
-        nodes: list = [fragment]
+        nodes: list[str | etree._Element] = [fragment]
     else:
-        nodes = html.fragments_fromstring(fragment)
+        nodes = list(html.fragments_fromstring(fragment))
     for node in nodes:
         if isinstance(node, str):
             if len(parent):

@@ -83,8 +83,10 @@ def manifest_xml(course: Course, version: str, files: list[str]) -> bytes:
     flavour = FLAVOURS[version]
     ids = package_ids(course, version)
     make = _Maker(flavour)
-    root = etree.Element(make.qname("manifest"), {"identifier": ids.manifest, "version": "1.0"}, nsmap={
-        **flavour.namespaces, "xsi": XSI})
+    nsmap: dict[str | None, str] = {**flavour.namespaces, "xsi": XSI}
+    # lxml takes None as the prefix of the default namespace; its stubs say str.
+    root = etree.Element(make.qname("manifest"), {"identifier": ids.manifest, "version": "1.0"},
+                         nsmap=nsmap)  # type: ignore[arg-type]
     root.set(f"{{{XSI}}}schemaLocation", flavour.locations)
     metadata = make(root, "metadata")
     make(metadata, "schema", text="ADL SCORM")

@@ -52,4 +52,4 @@ def validate(manifest: bytes, version: str) -> list[str]:
     schema = _schema(version)
     parser = etree.XMLParser(no_network=True, resolve_entities=False)
     schema.validate(etree.fromstring(manifest, parser))
-    return [f"line {e.line}: {e.message}" for e in schema.error_log]
+    return [f"line {e.line}: {e.message}" for e in schema.error_log]  # type: ignore[attr-defined]  # iterable; not in lxml-stubs
