@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from typing import TYPE_CHECKING
 
-from scorm_browser import ROOT
 from scorm_course import write_course
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ def test_a_course_with_an_error_builds_no_package(tmp_path: Path) -> None:
     lesson.write_text(lesson.read_text(encoding="utf-8").replace("*b) Từ chối và gác máy", "b) Từ chối và gác máy"),
                       encoding="utf-8")
     out = tmp_path / "build"
-    done = subprocess.run([str(ROOT / ".venv/bin/hocvuso"), "build", "--only", "scorm", "--no-video", "--lang", "en",
+    done = subprocess.run([sys.executable, "-m", "hocvuso", "build", "--only", "scorm", "--no-video", "--lang", "en",
                            "--courses", str(courses), "--out", str(out)], capture_output=True, text=True, check=False,
                           env={**os.environ, "HOCVUSO_LANG": "en"})
     assert done.returncode == 1
