@@ -451,3 +451,152 @@ FRAMEWORK_BAD_CODE = _code(
     ("The competency code '{code}' does not belong to domain '{domain}'.", "Competency codes are '<domain>.<n>', e.g. 4.2 in domain 4."),
     ("Mã năng lực '{code}' không thuộc miền '{domain}'.", "Mã năng lực có dạng '<miền>.<số>', ví dụ 4.2 thuộc miền 4."),
 )
+
+# --- hocvuso report: rosters, LMS exports and plans (file:row:column for spreadsheets) ---
+REPORT_FILE_NOT_FOUND = _code(
+    "HV800", "report.file_not_found", E,
+    ("The file '{path}' does not exist.", "Check the path given to {option}."),
+    ("Không tìm thấy tệp '{path}'.", "Kiểm tra đường dẫn đã ghi sau {option}."),
+)
+REPORT_ENCODING = _code(
+    "HV801", "report.encoding", E,
+    ("Cannot read '{path}' as text (tried {tried}).",
+     "In Excel use File → Save As → 'CSV UTF-8 (Comma delimited)', or save as .xlsx."),
+    ("Không đọc được '{path}' dưới dạng văn bản (đã thử {tried}).",
+     "Trong Excel chọn Tệp → Lưu thành → 'CSV UTF-8 (Comma delimited)', hoặc lưu thành .xlsx."),
+)
+REPORT_MERGED_HEADER = _code(
+    "HV802", "report.merged_header", E,
+    ("The header spans several rows (merged cells): row {row} has {filled} of {width} column names.",
+     "Keep one header row with one name per column: unmerge the cells and delete the title rows above it."),
+    ("Dòng tiêu đề bị gộp ô hoặc kéo dài nhiều dòng: dòng {row} chỉ có {filled}/{width} tên cột.",
+     "Giữ đúng một dòng tiêu đề, mỗi cột một tên: bỏ gộp ô và xoá các dòng tiêu đề phía trên."),
+)
+REPORT_MISSING_COLUMN = _code(
+    "HV803", "report.missing_column", E,
+    ("The {kind} has no column for '{column}' (accepted names: {accepted}).",
+     "Add the column or rename a header to one of the accepted names. Columns found: {found}."),
+    ("{kind} thiếu cột '{column}' (tên được chấp nhận: {accepted}).",
+     "Thêm cột hoặc đổi tên tiêu đề thành một tên được chấp nhận. Các cột đang có: {found}."),
+)
+REPORT_BAD_DATE = _code(
+    "HV804", "report.bad_date", E,
+    ("'{value}' in column '{column}' is not a date.", "Write dates as YYYY-MM-DD (e.g. 2026-03-15) or DD/MM/YYYY."),
+    ("'{value}' ở cột '{column}' không phải là ngày.", "Ghi ngày dạng YYYY-MM-DD (ví dụ 2026-03-15) hoặc DD/MM/YYYY."),
+)
+REPORT_BAD_NUMBER = _code(
+    "HV805", "report.bad_number", E,
+    ("'{value}' in column '{column}' is not {expected}.", "Write {expected}, e.g. {example}."),
+    ("'{value}' ở cột '{column}' không phải {expected}.", "Ghi {expected}, ví dụ {example}."),
+)
+REPORT_DUPLICATE_LEARNER = _code(
+    "HV806", "report.duplicate_learner", W,
+    ("Learner id '{id}' appears again (first at row {first}); this row is ignored.",
+     "Keep one row per learner in the roster."),
+    ("Mã người học '{id}' lặp lại (lần đầu ở dòng {first}); dòng này bị bỏ qua.",
+     "Mỗi người học chỉ một dòng trong danh sách."),
+)
+REPORT_UNKNOWN_GROUP = _code(
+    "HV807", "report.unknown_group", W,
+    ("'{value}' is not a learner group; this row is left out.", "Use one of: {allowed}."),
+    ("'{value}' không phải nhóm đối tượng; dòng này không được tính.", "Dùng một trong: {allowed}."),
+)
+REPORT_UNKNOWN_UNIT = _code(
+    "HV808", "report.unknown_unit", W,
+    ("'{value}' is not a unit listed in plan '{plan}'; it is counted under '{bucket}'. {suggestion}",
+     "Correct the name in the roster, or add the unit under 'units:' in {plan_file}."),
+    ("'{value}' không có trong danh sách đơn vị của kế hoạch '{plan}'; được tính vào '{bucket}'. {suggestion}",
+     "Sửa tên trong danh sách, hoặc thêm đơn vị vào 'units:' trong {plan_file}."),
+)
+REPORT_OUTSIDE_AREA = _code(
+    "HV809", "report.outside_area", W,
+    ("This learner is in '{value}', outside the plan's area '{area}'; the row is left out.",
+     "Report these learners with their own province's plan."),
+    ("Người học này thuộc '{value}', ngoài địa bàn '{area}' của kế hoạch; dòng này không được tính.",
+     "Báo cáo những người này theo kế hoạch của tỉnh họ."),
+)
+REPORT_RESULT_WITHOUT_LEARNER = _code(
+    "HV810", "report.result_without_learner", W,
+    ("{count} result row(s) belong to learners not in the roster (first here); they are left out.",
+     "Add the learners to the roster, or check that the roster's id is the LMS username."),
+    ("{count} dòng kết quả của người học không có trong danh sách (dòng đầu ở đây); không được tính.",
+     "Bổ sung người học vào danh sách, hoặc kiểm tra mã người học có trùng tên đăng nhập trên hệ thống học không."),
+)
+REPORT_LEARNERS_WITHOUT_RESULT = _code(
+    "HV811", "report.learners_without_result", I,
+    ("{count} learner(s) in the roster have no result yet; they count as not reached.", ""),
+    ("{count} người trong danh sách chưa có kết quả; được tính là chưa đạt.", ""),
+)
+REPORT_UNKNOWN_FORMAT = _code(
+    "HV812", "report.unknown_format", E,
+    ("'{path}' is not a results file hocvuso knows (first columns: {found}).",
+     "Give the Open edX problem-responses or grade report CSV, Moodle's SCORM interactions report, "
+     "a hocvuso offline result file (.json) or a Parquet file in hocvuso's layout."),
+    ("'{path}' không phải tệp kết quả hocvuso đọc được (các cột đầu: {found}).",
+     "Dùng báo cáo problem responses hoặc grade report (CSV) của Open edX, báo cáo SCORM interactions của Moodle, "
+     "tệp kết quả ngoại tuyến của hocvuso (.json) hoặc tệp Parquet theo mẫu của hocvuso."),
+)
+REPORT_CHECKSUM = _code(
+    "HV813", "report.checksum", E,
+    ("The result file was changed after it was saved (its checksum does not match); it is left out.",
+     "Ask the learner to export the result again from the course on their device."),
+    ("Tệp kết quả đã bị sửa sau khi lưu (mã kiểm tra không khớp); tệp này không được tính.",
+     "Đề nghị người học xuất lại kết quả từ khoá học trên máy của họ."),
+)
+REPORT_BAD_JSON = _code(
+    "HV814", "report.bad_json", E,
+    ("The value in column '{column}' is not valid JSON: {problem}.", "Export the report again from the LMS; do not edit this cell."),
+    ("Giá trị ở cột '{column}' không phải JSON hợp lệ: {problem}.", "Xuất lại báo cáo từ hệ thống học; không sửa ô này."),
+)
+REPORT_UNKNOWN_ITEM = _code(
+    "HV815", "report.unknown_item", W,
+    ("{count} response(s) name item '{item}', which no course has; item analysis leaves them out.",
+     "Check that the report is for this course's current version."),
+    ("{count} câu trả lời cho câu hỏi '{item}' không có trong khoá học nào; phân tích câu hỏi bỏ qua.",
+     "Kiểm tra báo cáo có đúng phiên bản hiện tại của khoá học không."),
+)
+REPORT_PLAN_NOT_FOUND = _code(
+    "HV816", "report.plan_not_found", E,
+    ("There is no plan '{plan}' in {folder}.", "Known plans: {known}. A unit can add its own as {folder}/<name>.yaml."),
+    ("Không có kế hoạch '{plan}' trong {folder}.", "Các kế hoạch có sẵn: {known}. Đơn vị có thể thêm {folder}/<tên>.yaml."),
+)
+REPORT_PLAN_VALUE = _code(
+    "HV817", "report.plan_value", E,
+    ("'{value}' is not a valid {field} here.", "Use {expected}."),
+    ("'{value}' không hợp lệ cho {field}.", "Dùng {expected}."),
+)
+REPORT_EMPTY_FILE = _code(
+    "HV818", "report.empty_file", E,
+    ("'{path}' has no data rows.", "Check that you exported the right file."),
+    ("'{path}' không có dòng dữ liệu nào.", "Kiểm tra đã xuất đúng tệp chưa."),
+)
+REPORT_BAD_VALUE = _code(
+    "HV819", "report.bad_value", E,
+    ("'{value}' in column '{column}' is not one of: {allowed}.", "Export the report again; do not edit this cell."),
+    ("'{value}' ở cột '{column}' không thuộc: {allowed}.", "Xuất lại báo cáo; không sửa ô này."),
+)
+REPORT_DUPLICATE_RESULT = _code(
+    "HV820", "report.duplicate_result", I,
+    ("{count} result row(s) repeat a row already read (same learner, attempt and time); counted once.", ""),
+    ("{count} dòng kết quả trùng với dòng đã đọc (cùng người, lần làm bài và thời điểm); chỉ tính một lần.", ""),
+)
+REPORT_ENGINE = _code(
+    "HV821", "report.engine", E,
+    ("Cannot use the engine '{engine}': {problem}.", "Use duckdb (default), chdb, or clickhouse://user:password@host:8123/database."),
+    ("Không dùng được bộ máy truy vấn '{engine}': {problem}.", "Dùng duckdb (mặc định), chdb, hoặc clickhouse://user:password@host:8123/database."),
+)
+REPORT_UNREADABLE = _code(
+    "HV822", "report.unreadable", E,
+    ("Cannot open '{path}': {problem}.", "Open it in Excel and save it again as .xlsx or CSV UTF-8."),
+    ("Không mở được '{path}': {problem}.", "Mở bằng Excel rồi lưu lại dạng .xlsx hoặc CSV UTF-8."),
+)
+REPORT_BIRTH_YEAR = _code(
+    "HV823", "report.birth_year", W,
+    ("'{value}' is not a plausible birth year; age groups leave this learner out.", "Write the year of birth, e.g. 1958."),
+    ("'{value}' không phải năm sinh hợp lệ; người này không được tính vào nhóm tuổi.", "Ghi năm sinh, ví dụ 1958."),
+)
+REPORT_NO_RESULTS = _code(
+    "HV824", "report.no_results", W,
+    ("No result file was given: every learner counts as not reached.", "Add --results with the LMS export."),
+    ("Chưa có tệp kết quả: mọi người học được tính là chưa đạt.", "Thêm --results với tệp xuất từ hệ thống học."),
+)
