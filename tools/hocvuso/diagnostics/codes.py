@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hocvuso.diagnostics.severity import Severity
+from hocvuso.diagnostics.terms import Suggestion, Term
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -45,18 +46,9 @@ def _fill(template: str, args: dict[str, Any]) -> str:
     return template.format_map(_Missing(args))
 
 
-# Words that the loaders pass as arguments, in the authors' language.
-VI_TERMS = {
-    "text": "văn bản", "a number": "một số", "a whole number": "một số nguyên", "true or false": "true hoặc false",
-    "a date YYYY-MM-DD": "ngày dạng YYYY-MM-DD", "a list": "một danh sách", "a mapping": "một nhóm trường",
-    "empty": "để trống", "a list of 'field: value' lines": "các dòng 'trường: giá trị'",
-}
-
-
 def _localise(lang: str, args: dict[str, Any]) -> dict[str, Any]:
-    if lang != "vi":
-        return args
-    return {k: VI_TERMS.get(v, v) if isinstance(v, str) else v for k, v in args.items()}
+    """Arguments as the reader sees them: catalogue terms and suggestions in ``lang``."""
+    return {k: v.text(lang) if isinstance(v, Term | Suggestion) else v for k, v in args.items()}
 
 
 CODES: dict[str, Code] = {}
@@ -127,6 +119,37 @@ ID_INVALID = _code(
     ("Mã '{id}' không hợp lệ.", "Chỉ dùng chữ thường a-z không dấu, chữ số và '-', bắt đầu bằng chữ, tối đa 64 ký tự, ví dụ 'vneid-muc-2'."),
 )
 
+YAML_ALIAS = _code(
+    "HV111", "yaml.alias", E,
+    ("YAML anchors and aliases ('&name', '*name') are not allowed here.", "Write the value out in full wherever it is needed."),
+    ("Không được dùng neo và bí danh YAML ('&tên', '*tên') ở đây.", "Viết đầy đủ giá trị ở mỗi chỗ cần dùng."),
+)
+YAML_BAD_DATE = _code(
+    "HV112", "yaml.bad_date", E,
+    ("The date '{value}' does not exist.", "Write a real date as YYYY-MM-DD, e.g. 2026-02-28."),
+    ("Ngày '{value}' không có thật.", "Viết một ngày có thật dạng YYYY-MM-DD, ví dụ 2026-02-28."),
+)
+PATH_INVALID = _code(
+    "HV113", "path.invalid", E,
+    ("The path '{path}' cannot be used: {reason}.", "Use a plain relative path with short names, e.g. '../images/anh-1.png'."),
+    ("Không dùng được đường dẫn '{path}': {reason}.", "Dùng đường dẫn tương đối với tên ngắn, ví dụ '../images/anh-1.png'."),
+)
+YAML_OUT_OF_RANGE = _code(
+    "HV114", "yaml.out_of_range", E,
+    ("Field '{field}' must be from {low} to {high}, not {value}.", "Write a number in that range, e.g. '{field}: {example}'."),
+    ("Trường '{field}' phải từ {low} đến {high}, không phải {value}.", "Viết một số trong khoảng đó, ví dụ '{field}: {example}'."),
+)
+YAML_TAB = _code(
+    "HV115", "yaml.tab", E,
+    ("A tab indents this YAML line; YAML indents with spaces only.", "Replace the tab with spaces (two per level); many editors do it with 'Convert indentation to spaces'."),
+    ("Dòng YAML này thụt lề bằng phím Tab; YAML chỉ thụt lề bằng dấu cách.", "Thay Tab bằng dấu cách (hai dấu cách mỗi bậc); nhiều trình soạn thảo có lệnh 'Convert indentation to spaces'."),
+)
+TEXT_CONTROL_CHAR = _code(
+    "HV116", "text.control_char", E,
+    ("The text contains an invisible control character ({char}) that LMS packages cannot hold.", "Delete it: it often comes from copying text out of a PDF or a chat app. Retype the words around it if the cursor skips."),
+    ("Văn bản có ký tự điều khiển vô hình ({char}) mà gói LMS không chứa được.", "Xoá ký tự này: nó thường lẫn vào khi sao chép từ PDF hoặc ứng dụng nhắn tin. Gõ lại các chữ quanh đó nếu con trỏ nhảy cóc."),
+)
+
 # --- lessons ----------------------------------------------------------------
 LESSON_NO_FRONT_MATTER = _code(
     "HV200", "lesson.no_front_matter", E,
@@ -140,8 +163,8 @@ IMAGE_MISSING_ALT = _code(
 )
 MEDIA_NOT_FOUND = _code(
     "HV202", "media.not_found", E,
-    ("The file '{path}' does not exist.", "Check the name (letters are case-sensitive) and put the file in the course folder, e.g. images/."),
-    ("Không tìm thấy tệp '{path}'.", "Kiểm tra tên tệp (phân biệt chữ hoa, chữ thường) và đặt tệp trong thư mục khoá học, ví dụ images/."),
+    ("The file '{path}' does not exist; paths are relative to the file that names them ({base}).", "{suggestion}Check the name (letters are case-sensitive); from a lesson in lessons/, an image in images/ is '../images/name.png'."),
+    ("Không tìm thấy tệp '{path}'; đường dẫn tính từ tệp ghi nó ({base}).", "{suggestion}Kiểm tra tên tệp (phân biệt chữ hoa, chữ thường); từ bài học trong lessons/, ảnh trong images/ được ghi là '../images/ten-anh.png'."),
 )
 MEDIA_UNSUPPORTED = _code(
     "HV203", "media.unsupported", E,
@@ -219,6 +242,17 @@ LESSON_BAD_DURATION = _code(
     ("Thời lượng '{value}' phải là số phút nguyên từ 1 đến 120.", "Viết ví dụ 'duration: 10' cho bài học mười phút."),
 )
 
+FRONT_MATTER_UNCLOSED = _code(
+    "HV218", "lesson.front_matter_unclosed", E,
+    ("The front matter opened with '---' on line 1 is never closed.", "Add a line '---' after the last front-matter field, before the lesson text."),
+    ("Phần đầu YAML mở bằng '---' ở dòng 1 chưa được đóng.", "Thêm một dòng '---' sau trường cuối cùng của phần đầu, trước nội dung bài."),
+)
+HTML_MEDIA = _code(
+    "HV219", "html.media", E,
+    ("Raw HTML <{tag}> cannot load '{url}': files are packed only when written in Markdown.", "Write ![description](../images/file.png) for an image, or ![title](../video/clip.mp4) alone on its line for audio and video."),
+    ("Thẻ HTML <{tag}> không nạp được '{url}': tệp chỉ được đóng gói khi viết bằng Markdown.", "Viết ![mô tả](../images/tep.png) cho ảnh, hoặc ![tiêu đề](../video/clip.mp4) riêng một dòng cho âm thanh, video."),
+)
+
 # --- questions --------------------------------------------------------------
 QUIZ_SYNTAX = _code(
     "HV300", "quiz.syntax", E,
@@ -277,8 +311,8 @@ QUIZ_BAD_NUMBER = _code(
 )
 QUIZ_BAD_POINTS = _code(
     "HV311", "quiz.bad_points", E,
-    ("Points '{value}' must be a positive number.", "Write e.g. 'Points: 1' or 'Points: 2.5'."),
-    ("Điểm '{value}' phải là số dương.", "Viết ví dụ 'Points: 1' hoặc 'Points: 2.5'."),
+    ("Points '{value}' must be a number greater than 0 and at most 100.", "Write e.g. 'Points: 1' or 'Points: 2.5'."),
+    ("Điểm '{value}' phải là số lớn hơn 0 và không quá 100.", "Viết ví dụ 'Points: 1' hoặc 'Points: 2.5'."),
 )
 QUIZ_DUPLICATE_CHOICE = _code(
     "HV312", "quiz.duplicate_choice", E,
@@ -317,8 +351,8 @@ QUIZ_BAD_TYPE = _code(
 )
 QUIZ_UNKNOWN_FIELD = _code(
     "HV319", "quiz.unknown_field", E,
-    ("Unknown question field '{field}:'.", "{suggestion}Question fields: Id, Competency, Level, Points, Type, Title."),
-    ("Trường câu hỏi '{field}:' không tồn tại.", "{suggestion}Các trường của câu hỏi: Id, Competency, Level, Points, Type, Title."),
+    ("Unknown question field '{field}:'.", "{suggestion}Question fields: Id, Competency, Level, Points, Type, Title, Shuffle, Fixed."),
+    ("Trường câu hỏi '{field}:' không tồn tại.", "{suggestion}Các trường của câu hỏi: Id, Competency, Level, Points, Type, Title, Shuffle, Fixed."),
 )
 QUIZ_COMPETENCY_NOT_IN_LESSON = _code(
     "HV320", "quiz.competency_not_in_lesson", W,
@@ -346,6 +380,27 @@ QUIZ_EMPTY_BLOCK = _code(
     ("Khối '::: quiz' này không có câu hỏi nào.", "Viết ít nhất một câu hỏi ('1. …') bên trong, hoặc xoá khối."),
 )
 
+QUIZ_DUPLICATE_LEFT = _code(
+    "HV325", "quiz.duplicate_left", E,
+    ("The matching item '{text}' is written twice; learners could not tell the two rows apart.", "Reword one of them, or merge the two pairs."),
+    ("Vế trái '{text}' của câu ghép nối bị lặp; người học không phân biệt được hai dòng.", "Viết lại một trong hai, hoặc gộp hai cặp."),
+)
+QUIZ_DUPLICATE_ITEM = _code(
+    "HV326", "quiz.duplicate_item", E,
+    ("The ordering item '{text}' is written twice, so its right place is ambiguous.", "Reword one of them so that every step is different."),
+    ("Mục sắp xếp '{text}' bị lặp nên không biết vị trí đúng của nó.", "Viết lại một trong hai để mỗi bước khác nhau."),
+)
+QUIZ_INDENTED_TOKEN = _code(
+    "HV327", "quiz.indented_token", E,
+    ("'{token}' is indented as far as the text above, so it is read as more of that text, not as a new answer.", "Start answer lines at the beginning of the line (or indent them less than the text above); only continuation lines are indented."),
+    ("'{token}' thụt lề bằng chữ của dòng trên nên được đọc là phần viết tiếp, không phải đáp án mới.", "Viết dòng đáp án sát lề trái (hoặc thụt lề ít hơn chữ của dòng trên); chỉ dòng viết tiếp mới thụt lề."),
+)
+QUIZ_NO_ID = _code(
+    "HV328", "quiz.no_id", I,
+    ("The question has no 'Id:', so its id '{id}' depends on its position in the lesson.", "Add a line 'Id: …' above the question before the course goes live, e.g. 'Id: {example}'."),
+    ("Câu hỏi chưa có 'Id:' nên mã '{id}' phụ thuộc vị trí của câu trong bài.", "Thêm dòng 'Id: …' phía trên câu hỏi trước khi mở khoá học, ví dụ 'Id: {example}'."),
+)
+
 # --- practical tasks and rubrics ---------------------------------------------
 TASK_NO_CRITERIA = _code(
     "HV400", "task.no_criteria", E,
@@ -364,8 +419,8 @@ RUBRIC_DUPLICATE_LEVEL = _code(
 )
 RUBRIC_BAD_POINTS = _code(
     "HV403", "rubric.bad_points", E,
-    ("Points '{value}' must be a whole number, 0 or more.", "Write e.g. 'points: 2'."),
-    ("Điểm '{value}' phải là số nguyên từ 0 trở lên.", "Viết ví dụ 'points: 2'."),
+    ("Points '{value}' must be a whole number from 0 to 100.", "Write e.g. 'points: 2'."),
+    ("Điểm '{value}' phải là số nguyên từ 0 đến 100.", "Viết ví dụ 'points: 2'."),
 )
 TASK_NO_PROMPT = _code(
     "HV404", "task.no_prompt", E,
@@ -381,6 +436,12 @@ RUBRIC_ONE_LEVEL = _code(
     "HV406", "rubric.one_level", E,
     ("The criterion '{name}' has only one level, so it cannot tell learners apart.", "Add at least one more level (e.g. 'Chưa đạt' with 0 points)."),
     ("Tiêu chí '{name}' chỉ có một mức nên không phân biệt được người học.", "Thêm ít nhất một mức nữa (ví dụ 'Chưa đạt' 0 điểm)."),
+)
+
+RUBRIC_DUPLICATE_CRITERION = _code(
+    "HV407", "rubric.duplicate_criterion", E,
+    ("The criterion id '{id}' is used twice in this task (first at line {first}); Open edX keeps criteria by id.", "Give each criterion its own 'id:'."),
+    ("Mã tiêu chí '{id}' được dùng hai lần trong bài thực hành (lần đầu ở dòng {first}); Open edX lưu tiêu chí theo mã.", "Đặt 'id:' khác nhau cho từng tiêu chí."),
 )
 
 # --- courses and the whole build -------------------------------------------
@@ -435,6 +496,12 @@ COURSE_BAD_GROUP = _code(
     ("Thư mục khoá học '{name}' không phải nhóm người học.", "Thư mục khoá học đặt theo tên nhóm: {allowed}."),
 )
 
+COMPETENCY_OUTSIDE_PROFILE = _code(
+    "HV511", "course.outside_profile", W,
+    ("Competency {code} is not in the '{group}' profile ({listed}), so the course's certification does not cover it.", "Use a competency of the profile, or add {code} to the profile in courses/framework.yaml."),
+    ("Năng lực {code} không thuộc hồ sơ nhóm '{group}' ({listed}) nên chứng nhận của khoá học không tính tới.", "Dùng một năng lực trong hồ sơ, hoặc thêm {code} vào hồ sơ trong courses/framework.yaml."),
+)
+
 # --- the framework file -----------------------------------------------------
 FRAMEWORK_BAD_SOURCE = _code(
     "HV600", "framework.bad_source", E,
@@ -450,6 +517,128 @@ FRAMEWORK_BAD_CODE = _code(
     "HV602", "framework.bad_code", E,
     ("The competency code '{code}' does not belong to domain '{domain}'.", "Competency codes are '<domain>.<n>', e.g. 4.2 in domain 4."),
     ("Mã năng lực '{code}' không thuộc miền '{domain}'.", "Mã năng lực có dạng '<miền>.<số>', ví dụ 4.2 thuộc miền 4."),
+)
+
+# --- item quality: answer cues (docs/items.md; Haladyna, Downing & Rodriguez 2002) ---
+ITEM_KEY_LONGEST = _code(
+    "HV700", "item.key_longest", W,
+    ("The right answer is {ratio}× as long as the longest wrong one: learners pick it for its length.",
+     "Shorten the right answer (move the reason into '!' or '...') or give the wrong answers the same detail."),
+    ("Đáp án đúng dài gấp {ratio} lần lựa chọn sai dài nhất: người học chọn vì nó dài.",
+     "Rút gọn đáp án đúng (chuyển lời giải thích xuống '!' hoặc '...') hoặc viết các lựa chọn sai chi tiết như vậy."),
+)
+ITEM_LONGEST_SHARE = _code(
+    "HV701", "item.longest_share", W,
+    ("In {where}, the right answer is the longest choice in {count} of {total} choice questions ({share}); the limit is {limit}.",
+     "Run 'hocvuso items {group}' to list them; make wrong answers as long and as specific as the right one."),
+    ("Trong {where}, đáp án đúng là lựa chọn dài nhất ở {count}/{total} câu hỏi lựa chọn ({share}); giới hạn là {limit}.",
+     "Chạy 'hocvuso items {group}' để xem danh sách; viết lựa chọn sai dài và cụ thể như đáp án đúng."),
+)
+ITEM_POSITION_COURSE = _code(
+    "HV702", "item.key_position_course", W,
+    ("In {where}, {count} of {total} single-choice keys are option {letter} ({share}); the limit is {limit}.",
+     "Move right answers to other positions (a, b, c, d) so that each is used about equally."),
+    ("Trong {where}, {count}/{total} đáp án đúng của câu một lựa chọn nằm ở vị trí {letter} ({share}); giới hạn là {limit}.",
+     "Đổi chỗ đáp án đúng sang các vị trí khác (a, b, c, d) để mỗi vị trí được dùng gần bằng nhau."),
+)
+ITEM_POSITION_LESSON = _code(
+    "HV703", "item.key_position_lesson", W,
+    ("All {total} single-choice questions of this lesson have the right answer at option {letter}.",
+     "Put the right answer at different positions in different questions."),
+    ("Cả {total} câu một lựa chọn của bài này đều có đáp án đúng ở vị trí {letter}.",
+     "Đặt đáp án đúng ở các vị trí khác nhau trong các câu hỏi."),
+)
+ITEM_POSITION_SECTION = _code(
+    "HV704", "item.key_position_section", W,
+    ("{count} of {total} single-choice items of competency {code} in this bank file have the key at option {letter} ({share}); the limit is {limit}.",
+     "Move right answers of some of these items to other positions."),
+    ("{count}/{total} câu một lựa chọn của năng lực {code} trong tệp ngân hàng này có đáp án đúng ở vị trí {letter} ({share}); giới hạn là {limit}.",
+     "Đổi vị trí đáp án đúng của một số câu sang vị trí khác."),
+)
+ITEM_HINT_REVEALS = _code(
+    "HV705", "item.hint_reveals", W,
+    ("Hint {number} gives the answer away (it repeats '{words}').",
+     "Make the hint point to what to think about, not to the words of the answer."),
+    ("Gợi ý {number} làm lộ đáp án (lặp lại '{words}').",
+     "Gợi ý nên hướng người học tới điều cần suy nghĩ, không nhắc chữ của đáp án."),
+)
+ITEM_FEEDBACK_REVEALS = _code(
+    "HV706", "item.feedback_reveals", W,
+    ("The feedback of this wrong choice names the right answer ('{words}'): the second attempt becomes free.",
+     "Say why this choice is wrong; keep the right answer for the explanation '!' shown after the last attempt."),
+    ("Phản hồi của lựa chọn sai này nói ra đáp án đúng ('{words}'): lần làm thứ hai thành cho không.",
+     "Chỉ nói vì sao lựa chọn này sai; để đáp án đúng ở phần giải thích '!' hiện sau lần làm cuối."),
+)
+ITEM_STEM_CLANG = _code(
+    "HV707", "item.stem_repeats_key", W,
+    ("Only the right answer repeats the question's words '{words}': learners match words, not meaning.",
+     "Reword the right answer, or use those words in the wrong answers too."),
+    ("Chỉ đáp án đúng lặp lại chữ '{words}' của câu hỏi: người học chọn theo chữ giống nhau, không theo hiểu biết.",
+     "Viết lại đáp án đúng, hoặc dùng các chữ đó cả trong lựa chọn sai."),
+)
+ITEM_MATCHING_COPYABLE = _code(
+    "HV708", "item.matching_copyable", W,
+    ("{count} of {total} pairs share a word with their own answer and no other: the item is solved by copying words.",
+     "Reword the answers so that no answer repeats a word of its own left side."),
+    ("{count}/{total} cặp có chung chữ với đúng vế phải của mình: chỉ cần ghép chữ giống nhau là làm được.",
+     "Viết lại vế phải để không vế nào lặp chữ của vế trái tương ứng."),
+)
+ITEM_ORDERING_NUMBERED = _code(
+    "HV709", "item.ordering_numbered", W,
+    ("The items of this ordering question carry their own order ('{text}').",
+     "Remove numbers and words like 'first', 'then', 'finally' from the items."),
+    ("Các mục của câu sắp xếp tự nói ra thứ tự ('{text}').",
+     "Bỏ số thứ tự và các chữ như 'đầu tiên', 'sau đó', 'cuối cùng' khỏi các mục."),
+)
+ITEM_NEAR_DUPLICATE = _code(
+    "HV710", "item.near_duplicate", W,
+    ("This choice is almost the same as '{other}'.", "Make every choice say something different."),
+    ("Lựa chọn này gần giống hệt '{other}'.", "Mỗi lựa chọn cần nói một điều khác nhau."),
+)
+ITEM_TWO_OPTIONS = _code(
+    "HV711", "item.two_options", W,
+    ("This single-choice question has only 2 choices: half of all guesses are right.",
+     "Add a third plausible wrong answer (a common mistake of learners)."),
+    ("Câu một lựa chọn này chỉ có 2 lựa chọn: đoán bừa cũng đúng một nửa.",
+     "Thêm một lựa chọn sai thứ ba hợp lý (một lỗi người học hay mắc)."),
+)
+ITEM_ALL_NONE = _code(
+    "HV712", "item.all_or_none", W,
+    ("'All of the above' / 'none of the above' choices reward partial knowledge and guessing.",
+     "Replace it with a specific choice, or turn the question into a multiple-choice one ('[ ]' / '[*]')."),
+    ("Lựa chọn kiểu 'tất cả các ý trên' / 'không ý nào' giúp người học đoán trúng mà không cần hiểu.",
+     "Thay bằng một lựa chọn cụ thể, hoặc chuyển thành câu nhiều lựa chọn ('[ ]' / '[*]')."),
+)
+ITEM_NEGATIVE_STEM = _code(
+    "HV713", "item.negative_unemphasised", W,
+    ("The question asks for the negative ('{word}') without emphasis: learners read past it.",
+     "Ask positively, or write the word in capitals or bold: 'KHÔNG', '**không**'."),
+    ("Câu hỏi hỏi theo kiểu phủ định ('{word}') mà không nhấn mạnh: người học dễ đọc sót.",
+     "Hỏi theo kiểu khẳng định, hoặc viết chữ đó in hoa hoặc in đậm: 'KHÔNG', '**không**'."),
+)
+ITEM_BANK_CELL = _code(
+    "HV714", "item.bank_cell_small", W,
+    ("Competency {code} at level {level} has {count} item(s) and every form draws {quota}: each item is on more than half of the forms.",
+     "Write at least {needed} items for {code} at {level}."),
+    ("Năng lực {code} bậc {level} có {count} câu mà mỗi đề rút {quota} câu: mỗi câu xuất hiện trong hơn nửa số đề.",
+     "Viết ít nhất {needed} câu cho năng lực {code} bậc {level}."),
+)
+ITEM_HINT_IS_ANSWER = _code(
+    "HV715", "item.hint_is_answer", E,
+    ("Hint {number} is the accepted answer '{answer}' itself.", "Remove the answer from the hint."),
+    ("Gợi ý {number} chính là đáp án '{answer}'.", "Bỏ đáp án ra khỏi gợi ý."),
+)
+ITEM_BAD_SHUFFLE = _code(
+    "HV716", "item.bad_shuffle", E,
+    ("'Shuffle: {value}' is not understood.", "Write 'Shuffle: no' to keep this question's choices in written order (default: yes)."),
+    ("Không hiểu 'Xáo trộn: {value}'.", "Viết 'Xáo trộn: không' để giữ nguyên thứ tự lựa chọn của câu này (mặc định: có)."),
+)
+ITEM_BAD_FIXED = _code(
+    "HV717", "item.bad_fixed", E,
+    ("'Fixed: {value}' does not name choices of this question ({keys}).",
+     "List the letters of the choices that keep their place, e.g. 'Fixed: d' for 'd) Tôi không biết'."),
+    ("'Cố định: {value}' không chỉ đúng lựa chọn của câu này ({keys}).",
+     "Ghi chữ cái của các lựa chọn giữ nguyên vị trí, ví dụ 'Cố định: d' cho 'd) Tôi không biết'."),
 )
 
 # --- hocvuso report: rosters, LMS exports and plans (file:row:column for spreadsheets) ---
@@ -599,4 +788,195 @@ REPORT_NO_RESULTS = _code(
     "HV824", "report.no_results", W,
     ("No result file was given: every learner counts as not reached.", "Add --results with the LMS export."),
     ("Chưa có tệp kết quả: mọi người học được tính là chưa đạt.", "Thêm --results với tệp xuất từ hệ thống học."),
+)
+
+# --- `hocvuso verify`: a learner's credential (VC-JWT) ----------------------------------
+_TRUST_EN = "Pass the issuer's published public key (--key issuer.pub.pem) or its JWK Set (--jwks jwks.json)."
+_TRUST_VI = "Dùng khoá công khai đơn vị cấp đã công bố (--key issuer.pub.pem) hoặc tệp JWKS của họ (--jwks jwks.json)."
+CRED_UNREADABLE = _code(
+    "HV900", "credential.unreadable", E,
+    ("Cannot read '{path}': {reason}.", "Give the path of the .jwt file the learner downloaded."),
+    ("Không đọc được '{path}': {reason}.", "Chỉ đúng đường dẫn tệp .jwt người học đã tải về."),
+)
+CRED_TOO_LARGE = _code(
+    "HV901", "credential.too_large", E,
+    ("'{path}' is larger than 1 MiB: not a credential file.", "Give the .jwt file the learner downloaded."),
+    ("'{path}' lớn hơn 1 MiB: không phải tệp chứng nhận số.", "Dùng tệp .jwt người học đã tải về."),
+)
+CRED_IS_JSON = _code(
+    "HV902", "credential.is_json", E,
+    ("This is JSON, not a signed credential.", "Verify the .jwt file the course gave, not its readable copy."),
+    ("Đây là JSON, không phải chứng nhận có chữ ký.", "Kiểm tra tệp .jwt khoá học cấp, không phải bản đọc được của nó."),
+)
+CRED_NOT_JWS = _code(
+    "HV903", "credential.not_jws", E,
+    ("Not a compact JWS (three base64url parts separated by dots).", "Give the .jwt file unchanged; a copy from a chat app may be cut."),
+    ("Không phải JWS dạng gọn (ba phần base64url cách nhau bởi dấu chấm).", "Dùng nguyên tệp .jwt; bản chép qua ứng dụng nhắn tin có thể bị cắt."),
+)
+CRED_BAD_HEADER = _code(
+    "HV904", "credential.bad_header", E,
+    ("The JWS header is not base64url JSON: {reason}.", "The file is damaged; ask the learner for the original."),
+    ("Phần đầu JWS không phải JSON base64url: {reason}.", "Tệp bị hỏng; đề nghị người học gửi lại tệp gốc."),
+)
+CRED_ALG_REJECTED = _code(
+    "HV905", "credential.alg_rejected", E,
+    ("The signature algorithm '{alg}' is not accepted.",
+     "Credentials are signed with RS256 or EdDSA; 'none' and shared-secret algorithms such as HS256 are never accepted."),
+    ("Thuật toán chữ ký '{alg}' không được chấp nhận.",
+     "Chứng nhận được ký bằng RS256 hoặc EdDSA; 'none' và các thuật toán khoá chung như HS256 không bao giờ được chấp nhận."),
+)
+CRED_NO_TRUSTED_KEY = _code(
+    "HV906", "credential.no_trusted_key", E,
+    ("No trusted key was given: the signature cannot be checked, and the key inside the file proves nothing.", _TRUST_EN),
+    ("Chưa có khoá tin cậy: không kiểm tra được chữ ký, và khoá nằm trong tệp không chứng minh được gì.", _TRUST_VI),
+)
+CRED_KEY_UNREADABLE = _code(
+    "HV907", "credential.key_unreadable", E,
+    ("'{path}' is not a PEM public key or a JWK: {reason}.", "Give the issuer's public key as PEM (-----BEGIN PUBLIC KEY-----) or JWK."),
+    ("'{path}' không phải khoá công khai PEM hay JWK: {reason}.", "Dùng khoá công khai của đơn vị cấp dạng PEM (-----BEGIN PUBLIC KEY-----) hoặc JWK."),
+)
+CRED_PRIVATE_KEY = _code(
+    "HV908", "credential.private_key", E,
+    ("'{path}' is a private key.", "Give the issuer's public key; a private key must never leave the issuer."),
+    ("'{path}' là khoá bí mật.", "Dùng khoá công khai của đơn vị cấp; khoá bí mật không bao giờ được rời khỏi đơn vị cấp."),
+)
+CRED_JWKS_UNREADABLE = _code(
+    "HV909", "credential.jwks_unreadable", E,
+    ("'{path}' is not a usable JWK Set: {reason}.", "A JWKS is a JSON object {{\"keys\": [...]}} of public keys with 'kid', as the issuer publishes it."),
+    ("'{path}' không phải tệp JWKS dùng được: {reason}.", "JWKS là đối tượng JSON {{\"keys\": [...]}} gồm các khoá công khai có 'kid', do đơn vị cấp công bố."),
+)
+CRED_UNKNOWN_KID = _code(
+    "HV910", "credential.unknown_kid", E,
+    ("The signing key '{kid}' is not in the trusted JWKS.", "The credential was signed with a key the issuer did not publish, or the JWKS is another issuer's."),
+    ("Khoá ký '{kid}' không có trong JWKS tin cậy.", "Chứng nhận được ký bằng khoá đơn vị cấp không công bố, hoặc JWKS là của đơn vị khác."),
+)
+CRED_ALG_MISMATCH = _code(
+    "HV911", "credential.alg_mismatch", E,
+    ("The header says '{alg}' but the trusted key is for {expected}.", "A credential is checked only with the algorithm of the issuer's key; a changed 'alg' is a forgery."),
+    ("Phần đầu ghi '{alg}' nhưng khoá tin cậy dùng cho {expected}.", "Chứng nhận chỉ được kiểm tra bằng thuật toán của khoá đơn vị cấp; 'alg' bị đổi là giả mạo."),
+)
+CRED_BAD_SIGNATURE = _code(
+    "HV912", "credential.bad_signature", E,
+    ("The signature does not match: the file was changed or was signed with another key.", "Do not trust this file; ask the issuer."),
+    ("Chữ ký không khớp: tệp đã bị sửa hoặc được ký bằng khoá khác.", "Không tin tệp này; hãy hỏi đơn vị cấp."),
+)
+CRED_EMBEDDED_JWK = _code(
+    "HV913", "credential.embedded_jwk", E,
+    ("The key embedded in the header ('jwk') is not the trusted key.", "A forged credential carries its forger's key; only the key you were given counts."),
+    ("Khoá gắn trong phần đầu ('jwk') không phải khoá tin cậy.", "Chứng nhận giả mang khoá của người làm giả; chỉ khoá bạn được cung cấp mới có giá trị."),
+)
+CRED_TEST_KEY = _code(
+    "HV914", "credential.test_key", E,
+    ("Signed with the public hocvuso TEST key: a demo credential, not a real one.", "Real credentials are signed with the issuer's own key."),
+    ("Ký bằng KHOÁ THỬ công khai của hocvuso: đây là chứng nhận thử, không có giá trị.", "Chứng nhận thật được ký bằng khoá riêng của đơn vị cấp."),
+)
+CRED_EXPIRED = _code(
+    "HV915", "credential.expired", E,
+    ("The credential expired on {date}.", "An expired credential is no longer valid; the learner may ask for a new one."),
+    ("Chứng nhận đã hết hạn ngày {date}.", "Chứng nhận hết hạn không còn giá trị; người học có thể đề nghị cấp lại."),
+)
+CRED_NOT_YET_VALID = _code(
+    "HV916", "credential.not_yet_valid", E,
+    ("The credential is valid only from {date}, in the future.", "Check this computer's clock; otherwise the file is not genuine."),
+    ("Chứng nhận chỉ có hiệu lực từ {date}, ở tương lai.", "Kiểm tra đồng hồ máy tính; nếu đúng thì tệp không thật."),
+)
+CRED_REVOKED = _code(
+    "HV917", "credential.revoked", E,
+    ("The issuer has revoked this credential (status list {url}, index {index}).", "A revoked credential has no value; ask the issuer why."),
+    ("Đơn vị cấp đã thu hồi chứng nhận này (danh sách {url}, vị trí {index}).", "Chứng nhận đã thu hồi không còn giá trị; hãy hỏi đơn vị cấp lý do."),
+)
+CRED_STATUS_LIST_BAD = _code(
+    "HV918", "credential.status_list_bad", E,
+    ("The status list '{path}' cannot be used: {reason}.", "Download the list again from the credential's statusListCredential URL."),
+    ("Không dùng được danh sách thu hồi '{path}': {reason}.", "Tải lại danh sách từ địa chỉ statusListCredential ghi trong chứng nhận."),
+)
+CRED_STATUS_NOT_CHECKED = _code(
+    "HV919", "credential.status_not_checked", W,
+    ("Revocation was not checked.", "Download the status list {url} and pass it with --status-list."),
+    ("Chưa kiểm tra việc thu hồi.", "Tải danh sách thu hồi {url} rồi dùng --status-list."),
+)
+CRED_CONTEXT = _code(
+    "HV920", "credential.context", E,
+    ("@context must start with the VCDM 2.0 and Open Badges 3.0 contexts.", "The file is not an Open Badges 3.0 credential."),
+    ("@context phải bắt đầu bằng ngữ cảnh VCDM 2.0 và Open Badges 3.0.", "Tệp không phải chứng nhận Open Badges 3.0."),
+)
+CRED_TYPE = _code(
+    "HV921", "credential.type", E,
+    ("'{field}' must include {types}.", "The file is not an Open Badges 3.0 credential."),
+    ("'{field}' phải gồm {types}.", "Tệp không phải chứng nhận Open Badges 3.0."),
+)
+CRED_ISSUER = _code(
+    "HV922", "credential.issuer", E,
+    ("The issuer has no id URI.", "An Open Badges 3.0 issuer is identified by an https URL or a DID."),
+    ("Đơn vị cấp không có id dạng URI.", "Đơn vị cấp Open Badges 3.0 được định danh bằng URL https hoặc DID."),
+)
+CRED_CLAIM_MISMATCH = _code(
+    "HV923", "credential.claim_mismatch", E,
+    ("The JWT '{claim}' claim is not {field}.", "VC-JWT repeats these values in its claims; a difference means the file was not made by a conforming issuer."),
+    ("Trường JWT '{claim}' không bằng {field}.", "VC-JWT lặp lại các giá trị này; khác nhau nghĩa là tệp không do đơn vị cấp đúng chuẩn tạo ra."),
+)
+CRED_MISSING = _code(
+    "HV924", "credential.missing", E,
+    ("{field} is missing.", "The file is not a complete Open Badges 3.0 credential."),
+    ("Thiếu {field}.", "Tệp không phải chứng nhận Open Badges 3.0 đầy đủ."),
+)
+CRED_BAD_DATE = _code(
+    "HV925", "credential.bad_date", E,
+    ("{field} is missing or not an ISO 8601 date-time.", "Dates are written like 2026-01-15T08:00:00Z."),
+    ("{field} bị thiếu hoặc không phải ngày giờ ISO 8601.", "Ngày giờ viết dạng 2026-01-15T08:00:00Z."),
+)
+CRED_ALIGNMENT_FIELDS = _code(
+    "HV926", "credential.alignment_fields", E,
+    ("Alignment {code}: type Alignment, targetName and targetUrl are required.", "Each alignment names its competency and links to it."),
+    ("Liên kết năng lực {code}: cần type Alignment, targetName và targetUrl.", "Mỗi liên kết nêu tên năng lực và đường dẫn tới nó."),
+)
+CRED_UNKNOWN_COMPETENCY = _code(
+    "HV927", "credential.unknown_competency", E,
+    ("Alignment {code}: not a competency of the framework.", "Check the credential against the framework of the course (--courses)."),
+    ("Liên kết {code}: không phải năng lực của khung.", "Đối chiếu chứng nhận với khung năng lực của khoá học (--courses)."),
+)
+CRED_CASE_MISMATCH = _code(
+    "HV928", "credential.case_mismatch", E,
+    ("Alignment {code}: targetUrl is not the CASE id of competency {code}.", "The alignment points at another competency than its code says."),
+    ("Liên kết {code}: targetUrl không phải mã CASE của năng lực {code}.", "Liên kết trỏ tới năng lực khác với mã ghi trên nó."),
+)
+CRED_NO_ALIGNMENT = _code(
+    "HV929", "credential.no_alignment", E,
+    ("The achievement is aligned to no competency.", "A hocvuso credential names every competency assessed."),
+    ("Thành tích không gắn với năng lực nào.", "Chứng nhận hocvuso nêu mọi năng lực đã được đánh giá."),
+)
+CRED_DANGLING_RESULT = _code(
+    "HV930", "credential.dangling_result", E,
+    ("A result points at no resultDescription of the achievement.", "Each result names one of the achievement's result descriptions."),
+    ("Có kết quả không trỏ tới resultDescription nào của thành tích.", "Mỗi kết quả phải trỏ tới một mô tả kết quả của thành tích."),
+)
+CRED_SIGNATURE_OK = _code(
+    "HV940", "credential.signature_ok", I,
+    ("Signature valid ({alg}, key {kid}).", "Nothing to do."),
+    ("Chữ ký hợp lệ ({alg}, khoá {kid}).", "Không cần làm gì."),
+)
+CRED_CONTENT_OK = _code(
+    "HV941", "credential.content_ok", I,
+    ("Content valid: OpenBadgeCredential from {issuer} ({name}), competencies {codes}.", "Nothing to do."),
+    ("Nội dung hợp lệ: OpenBadgeCredential của {issuer} ({name}), năng lực {codes}.", "Không cần làm gì."),
+)
+CRED_NOT_REVOKED = _code(
+    "HV942", "credential.not_revoked", I,
+    ("Not revoked (status list issued {date}).", "Use a recent copy of the list: a revocation after {date} is not in it."),
+    ("Chưa bị thu hồi (danh sách thu hồi cấp lúc {date}).", "Dùng bản danh sách mới: việc thu hồi sau {date} không có trong đó."),
+)
+CRED_NO_FRAMEWORK = _code(
+    "HV943", "credential.no_framework", W,
+    ("'{path}' not found: competency codes were not checked against the framework.", "Run from the repository root or pass --courses."),
+    ("Không thấy '{path}': chưa đối chiếu mã năng lực với khung.", "Chạy từ thư mục gốc của kho hoặc dùng --courses."),
+)
+CRED_VALID = _code(
+    "HV944", "credential.valid", I,
+    ("VALID", "The signature checks out against the trusted key and the content is a valid credential."),
+    ("HỢP LỆ", "Chữ ký khớp với khoá tin cậy và nội dung là chứng nhận hợp lệ."),
+)
+CRED_INVALID = _code(
+    "HV945", "credential.invalid", E,
+    ("INVALID", "See the problems above."),
+    ("KHÔNG HỢP LỆ", "Xem các lỗi ở trên."),
 )
