@@ -88,8 +88,8 @@ def _over_existing_settings():
 
 @pytest.fixture(scope="session")
 def bank_policy(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The fixture course's compiled item bank and policy fields."""
-    return fixture_bank.bank_and_policy(tmp_path_factory.mktemp("course"))
+    """The fixture course's compiled item bank and policy fields (the stored snapshot; see fixture_bank.py)."""
+    return fixture_bank.snapshot()
 
 
 @pytest.fixture(scope="session")

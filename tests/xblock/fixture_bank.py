@@ -3,20 +3,25 @@
 The profile is cut to three competencies so a form has 9 questions.  Every
 answer-revealing piece (feedback, hints, explanations, numeric values, text
 answers) carries a marker that must never appear in a view before grading.
+
+The XBlock tests read the compiled bank from ``data/fixture_bank.json`` (the
+block installs in an LMS without the compiler, and the Python 3.11 run has
+none); ``test_olx.py`` checks that file is exactly what the compiler makes
+of this course.  After changing the course or the item-bank emitter, rewrite it:
+``.venv/bin/python -m tests.xblock.fixture_bank``.
 """
 
 from __future__ import annotations
 
+import json
+import sys
+import tempfile
 import textwrap
 from pathlib import Path
-
-import yaml
-
-from hocvuso.diagnostics import Diagnostics
-from hocvuso.emitters.olx.itembank import item_bank, policy_fields
-from hocvuso.project import Project, load
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
+SNAPSHOT = Path(__file__).with_name("data") / "fixture_bank.json"
 PROFILE = [{"code": "4.2", "level": "CB2"}, {"code": "1.1", "level": "CB2"}, {"code": "2.3", "level": "CB2"}]
 SECRETS = ("BÍ-MẬT", "3765433", "Hoa-Sen-2026", "hoa-sen-2026")
 
@@ -157,6 +162,8 @@ a) Số điện thoại của hàng xóm
 
 def write_course(root: Path) -> Path:
     """Write the fixture courses folder under ``root`` and return it."""
+    import yaml
+
     courses = root / "courses"
     course = courses / "citizens"
     (course / "lessons").mkdir(parents=True)
@@ -174,6 +181,9 @@ def write_course(root: Path) -> Path:
 
 def load_course(root: Path):
     """Load the fixture course written by :func:`write_course` (asserts it has no errors)."""
+    from hocvuso.diagnostics import Diagnostics
+    from hocvuso.project import Project, load
+
     diags = Diagnostics()
     _, courses = load(Project(write_course(root)), [], diags)
     errors = [diags.render(d, "en") for d in diags if d.level.name == "ERROR"]
@@ -182,5 +192,26 @@ def load_course(root: Path):
 
 
 def bank_and_policy(root: Path) -> tuple[dict, dict]:
+    """Compile the fixture course: (item bank, policy fields), as the compiler writes them into the OLX."""
+    from hocvuso.emitters.olx.itembank import item_bank, policy_fields
+
     course = load_course(root)
-    return item_bank(course), policy_fields(course)
+    return json.loads(json.dumps(item_bank(course))), policy_fields(course)
+
+
+def snapshot() -> tuple[dict[str, Any], dict[str, Any]]:
+    """The compiled (item bank, policy fields) stored in ``data/fixture_bank.json``."""
+    data = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+    return data["bank"], data["policy"]
+
+
+def write_snapshot() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        bank, policy = bank_and_policy(Path(folder))
+    SNAPSHOT.parent.mkdir(exist_ok=True)
+    SNAPSHOT.write_text(json.dumps({"bank": bank, "policy": policy}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    write_snapshot()
+    sys.stdout.write(f"wrote {SNAPSHOT}\n")

@@ -8,8 +8,17 @@ from typing import Any
 from xml.sax.saxutils import quoteattr
 
 import webob
+from xblock.fields import Scope
+from xblock.reference.user_service import UserService, XBlockUser
 
 from hocvuso_xblocks.grading import match_options
+
+
+class _StaffService(UserService):
+    """The LMS's user service for a staff member (its user carries ``edx-platform.user_is_staff``)."""
+
+    def get_current_user(self) -> XBlockUser:
+        return self._user
 
 
 class _Base:
@@ -52,6 +61,13 @@ class Harness:
         self.loader.set_user(user_id)
         return self
 
+    def as_staff(self, staff: bool = True) -> Harness:
+        """Requests from course staff: the user attribute the LMS's user service sets for them."""
+        user = XBlockUser(is_current_user=True, full_name="Nhân viên khoá học")
+        user.opt_attrs["edx-platform.user_is_staff"] = staff
+        self.runtime._services["user"] = _StaffService(user=user)  # the workbench has no staff switch
+        return self
+
     @property
     def block(self) -> Any:
         """A fresh block instance (a new request): fields come from the database."""
@@ -75,10 +91,10 @@ class Harness:
         return self.runtime.render(self.block, name).content
 
     def state(self) -> dict[str, Any]:
-        """The learner's stored state, to compare before and after a request."""
+        """The learner's stored state (every user_state field), to compare before and after a request."""
         block = self.block
-        return {name: json.dumps(getattr(block, name), sort_keys=True) for name in
-                ("form", "attempts", "passed", "best_share", "credential_jwt", "learner_name")}
+        return {name: json.dumps(field.read_from(block), sort_keys=True) for name, field in block.fields.items()
+                if field.scope == Scope.user_state}
 
     def grades(self) -> list[dict[str, Any]]:
         return [data for kind, data in self.events if kind == "grade"]

@@ -44,7 +44,7 @@ def test_start_draws_min_items_of_every_profile_competency(tmp_path, bank_policy
     assert body["form_id"] == h.block.form["form_id"]
     again = h.call("start")[1]  # a reload gives back the same form, not a new draw
     assert again["form_id"] == body["form_id"]
-    assert len(h.block.attempts) == 0
+    assert len(h.block.attempt_log) == 0
 
 
 def test_learners_get_different_forms(tmp_path, bank_policy):
@@ -111,7 +111,7 @@ def test_best_grade_is_kept_and_a_later_pass_counts(tmp_path, bank_policy):
     h.call("start")
     assert submit(h, bank)[1]["passed"]
     assert [g["value"] for g in h.grades()] == [round(3 / 9, 6), round(6 / 9, 6), 1.0]
-    assert [a["passed"] for a in h.block.attempts] == [False, False, True]
+    assert [a["passed"] for a in h.block.attempt_log] == [False, False, True]
 
 
 def test_attempt_limit(tmp_path, bank_policy):
@@ -166,7 +166,7 @@ def test_time_limit(tmp_path, bank_policy, clock):
     # The next visit closes the expired form as an attempt with nothing right.
     page = h.view()
     assert "hết giờ" in page
-    attempts = h.block.attempts
+    attempts = h.block.attempt_log
     assert len(attempts) == 1
     assert attempts[0]["expired"] and attempts[0]["share"] == 0
     assert not h.block.form
@@ -193,6 +193,7 @@ def test_unanswered_questions_count_as_wrong(tmp_path, bank_policy):
 
 def test_studio_view_and_save(tmp_path, bank_policy):
     h, _ = make(tmp_path, bank_policy)
+    h.as_staff()
     editor = h.view("studio_view")
     for name in ("time_limit_minutes", "max_attempts", "wait_hours", "competency_threshold", "overall_threshold",
                  "min_items_per_competency"):
@@ -219,6 +220,7 @@ def test_studio_view_and_save(tmp_path, bank_policy):
 ])
 def test_studio_rejects_bad_values_and_saves_nothing(tmp_path, bank_policy, payload):
     h, _ = make(tmp_path, bank_policy)
+    h.as_staff()
     status, body = h.call("studio_submit", payload)
     assert status == 400
     assert body["error"]

@@ -184,8 +184,8 @@ def test_certificate_and_credential_before_passing(started):
 
 def test_studio_save_refuses_unknown_fields_and_user_state(tmp_path, bank_policy):
     bank, policy = bank_policy
-    h = Harness(tmp_path, bank, policy)
-    for payload in ({"passed": True}, {"attempts": []}, {"__class__": 1}, {"credential_jwt": "x"}):
+    h = Harness(tmp_path, bank, policy).as_staff()
+    for payload in ({"passed": True}, {"attempts": []}, {"attempt_log": []}, {"__class__": 1}, {"credential_jwt": "x"}):
         status, body = h.call("studio_submit", payload)
         assert status == 400
         assert "Không có thiết lập" in body["error"]

@@ -1,108 +1,99 @@
-"""The certification assessment XBlock (``hocvuso_assessment``).
+"""The certification assessment XBlock (``hocvuso_assessment``): fields, learner state and handlers.
 
 State machine per learner: *intro* → ``start`` draws a form (counts as an
 attempt) → ``submit`` grades it on the server → *result* (competency
 profile; certificate when passed).  The browser only ever receives public
 question views; correct answers stay in the ``item_bank`` field.
 
-Every handler speaks JSON through :func:`api`: wrong method 405, oversized
-body 413, bad JSON or bad answers 400, a stale or replayed form 409, a form
-past its time limit 403 — always ``{"error": "…"}`` and never a state change.
+A form is graded once: ``submit`` claims the form id in the shared cache
+(:mod:`hocvuso_xblocks.claims`) before grading, so of N requests carrying the
+same form (double taps, retries, the timer and the button) one is graded and
+the others get 409 and change nothing.  Everything else about the learner
+(passed, the grade, the report) is derived from the attempt log.
+
+Studio settings live in :mod:`studio`, credential issuing in :mod:`issuing`,
+the JSON handler wrapper in :mod:`http`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
+import contextlib
 import json
+import os
 import random
 import time
-from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import quoteattr
 
-import jwt
 from web_fragments.fragment import Fragment
-from webob import Response
 from xblock.core import XBlock
-from xblock.exceptions import JsonHandlerError
-from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
+from xblock.fields import Dict, Field, Float, Integer, List, Scope, String
+from xblock.scorable import ScorableXBlockMixin, Score
 
-from hocvuso_xblocks import certificate, credential, grading, views
-from hocvuso_xblocks.strings import FIELD_LABELS, T
+from hocvuso_xblocks import attempts, claims, credential, grading, studio, views
+from hocvuso_xblocks.http import MAX_BODY, api, error
+from hocvuso_xblocks.issuing import IssuingMixin, credential_id_of
+from hocvuso_xblocks.strings import T
 
-MAX_BODY = 64 * 1024
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+__all__ = ["GRACE_SECONDS", "MAX_BODY", "AssessmentBlock"]
+
 GRACE_SECONDS = 60  # network and clock slack after the time limit
 SAMPLE_BANK = "data/sample_bank.json"
+MODES = {attempts.CERTIFICATION: "Đánh giá cấp chứng nhận", attempts.PLACEMENT: "Kiểm tra đầu vào (không tính điểm)"}
+MAX_EXTRA_ATTEMPTS = 20
+MAX_EXTRA_MINUTES = 24 * 60
 
 
-def _error(status: int, key: str, **args: Any) -> JsonHandlerError:
-    return JsonHandlerError(status, T[key].format(**args))
-
-
-def api(func: Any) -> Any:
-    """A POST JSON handler with a size limit; JsonHandlerError becomes a JSON error response."""
-
-    @XBlock.handler
-    @functools.wraps(func)
-    def wrapper(self: AssessmentBlock, request: Any, suffix: str = "") -> Response:
-        try:
-            if request.method != "POST":
-                raise _error(405, "err_method")
-            if (request.content_length or 0) > MAX_BODY:
-                raise _error(413, "err_too_large", limit=MAX_BODY // 1024)
-            body = request.body
-            if len(body) > MAX_BODY:
-                raise _error(413, "err_too_large", limit=MAX_BODY // 1024)
-            try:
-                data = json.loads(body.decode("utf-8")) if body.strip() else {}
-            except (UnicodeDecodeError, ValueError) as err:
-                raise _error(400, "err_json") from err
-            if not isinstance(data, dict):
-                raise _error(400, "err_object")
-            result = func(self, data)
-        except JsonHandlerError as err:
-            return err.get_response()
-        return Response(json.dumps(result, ensure_ascii=False), content_type="application/json", charset="utf-8")
-
-    return wrapper
-
-
-@XBlock.wants("user", "settings", "replace_urls")
-class AssessmentBlock(XBlock):
+@XBlock.wants("user", "settings", "replace_urls", "studio_user_permissions")
+class AssessmentBlock(studio.StudioMixin, IssuingMixin, ScorableXBlockMixin, XBlock):
     """Server-graded certification assessment with a competency profile and an Open Badges 3.0 credential."""
 
     block_settings_key = credential.SETTINGS_KEY
-    has_score = True
     icon_class = "problem"
 
-    display_name = String(display_name="Tên hiển thị", default="Đánh giá cuối khoá", scope=Scope.settings,
-                          help="Tên bài đánh giá người học thấy")
-    weight = Float(display_name="Trọng số", default=1.0, scope=Scope.settings, help="Điểm tối đa của khối trong sổ điểm")
-    time_limit_minutes = Integer(default=0, scope=Scope.settings, help="Thời gian một lần làm bài, 0 = không giới hạn")
-    max_attempts = Integer(default=3, scope=Scope.settings, help="Số lần làm bài, 0 = không giới hạn")
-    wait_hours = Float(default=0.0, scope=Scope.settings, help="Số giờ chờ sau một lần chưa đạt")
-    competency_threshold = Float(default=0.6, scope=Scope.settings, help="Tỉ lệ đúng cần có ở mỗi năng lực (0–1)")
-    overall_threshold = Float(default=0.7, scope=Scope.settings, help="Tỉ lệ đúng cần có toàn bài (0–1)")
-    min_items_per_competency = Integer(default=3, scope=Scope.settings, help="Số câu rút cho mỗi năng lực")
+    # --- settings (Studio): label and range declared here, once ----------------------
+    display_name = studio.setting(String, label="Tên hiển thị", default="Đánh giá cuối khoá",
+                                  help="Tên bài đánh giá người học thấy")
+    mode = studio.setting(String, label="Loại bài", default=attempts.CERTIFICATION, choices=MODES,
+                          help="Đánh giá cấp chứng nhận, hoặc kiểm tra đầu vào: một lần, không tính điểm, không cấp chứng nhận")
+    weight = studio.setting(Float, label="Trọng số điểm", default=1.0, low=0, high=1000,
+                            help="Điểm tối đa của khối trong sổ điểm (Open edX nhân tỉ lệ đúng với trọng số)")
+    time_limit_minutes = studio.setting(Integer, label="Thời gian làm bài (phút, 0 = không giới hạn)", default=0,
+                                        low=0, high=24 * 60, help="Thời gian một lần làm bài, 0 = không giới hạn")
+    max_attempts = studio.setting(Integer, label="Số lần làm bài tối đa (0 = không giới hạn)", default=3,
+                                  low=0, high=100, help="Số lần làm bài, 0 = không giới hạn")
+    wait_hours = studio.setting(Float, label="Số giờ chờ giữa hai lần làm bài", default=24.0, low=0, high=24 * 365,
+                                help="Số giờ chờ sau một lần chưa đạt trước khi làm lại")
+    competency_threshold = studio.setting(Float, label="Ngưỡng đạt mỗi năng lực (%)", default=0.6, low=0.01, high=1,
+                                          percent=True, help="Tỉ lệ đúng cần có ở mỗi năng lực (0–1)")
+    overall_threshold = studio.setting(Float, label="Ngưỡng đạt toàn bài (%)", default=0.7, low=0.01, high=1,
+                                       percent=True, help="Tỉ lệ đúng cần có toàn bài (0–1)")
+    min_items_per_competency = studio.setting(Integer, label="Số câu rút cho mỗi năng lực", default=5, low=1, high=50,
+                                              help="Số câu mỗi đề có ở mỗi năng lực, chia theo bậc như ngân hàng")
+    editable_fields = ("display_name", "mode", "weight", "time_limit_minutes", "max_attempts", "wait_hours",
+                       "competency_threshold", "overall_threshold", "min_items_per_competency")
+
     item_bank = String(default="", scope=Scope.content, multiline_editor=True,
                        help="Ngân hàng câu hỏi do hocvuso biên dịch: JSON định dạng hocvuso-itembank 1")
 
+    # --- learner state -----------------------------------------------------------------
     form = Dict(default={}, scope=Scope.user_state, help="The form being answered: id, drawn items, times")
-    attempts = List(default=[], scope=Scope.user_state, help="Graded attempts (results only, no answers)")
-    passed = Boolean(default=False, scope=Scope.user_state, help="Whether any attempt passed")
-    best_share = Float(default=0.0, scope=Scope.user_state, help="Best overall share, the published grade")
+    attempt_log = List(default=[], scope=Scope.user_state,
+                       help="Graded attempts: items with normalised answers, verdicts and item versions, and results")
+    attempts = Field(default=0, scope=Scope.user_state,
+                     help="Attempts used since the last instructor reset (an integer; a list in states before 0.2)")
+    score_override = Dict(default={}, scope=Scope.user_state, help="A score set by staff (instructor score override)")
     credential_jwt = String(default="", scope=Scope.user_state, help="The signed credential (VC-JWT)")
     learner_name = String(default="", scope=Scope.user_state, help="The name printed on the certificate")
 
-    POLICY = ("time_limit_minutes", "max_attempts", "wait_hours", "competency_threshold", "overall_threshold",
-              "min_items_per_competency")
+    # --- staff overrides per learner (one record for the block, keyed by the LMS user id) --
+    overrides = Dict(default={}, scope=Scope.user_state_summary,
+                     help="Per-learner extra attempts and minutes set by staff: {user id: {extra_attempts, extra_minutes}}")
 
-    # --- policy and environment ----------------------------------------------------
-
-    @property
-    def policy(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self.POLICY}
+    # --- derived state -------------------------------------------------------------------
 
     @property
     def bank(self) -> dict[str, Any]:
@@ -122,30 +113,55 @@ class AssessmentBlock(XBlock):
         return cached
 
     @property
-    def rule(self) -> grading.PassRule:
-        return grading.PassRule(self.competency_threshold, self.overall_threshold, self.min_items_per_competency)
+    def log(self) -> list[dict[str, Any]]:
+        return attempts.log_of(self.attempt_log, self.attempts)
 
-    def max_score(self) -> float:
-        return self.weight
+    @property
+    def passed(self) -> bool:
+        return attempts.passed(self.log)
+
+    @property
+    def best_share(self) -> float:
+        return attempts.best_share(self.log)
+
+    @property
+    def placement(self) -> bool:
+        return bool(self.mode == attempts.PLACEMENT)
+
+    @property
+    def issues_credentials(self) -> bool:
+        return not self.placement
+
+    @property
+    def policy(self) -> dict[str, Any]:
+        return {**studio.policy(self), "max_attempts": self._attempt_limit()}
+
+    @property
+    def rule(self) -> grading.PassRule:
+        return studio.rule(self)
+
+    def _override(self) -> dict[str, int]:
+        return dict(self.overrides.get(str(self.scope_ids.user_id), {}))
+
+    def _attempt_limit(self) -> int:
+        """0 = unlimited; a placement check is taken once; staff may add attempts for one learner."""
+        base = 1 if self.placement else self.max_attempts
+        return base + self._override().get("extra_attempts", 0) if base else 0
+
+    def _used(self) -> int:
+        return attempts.used(self.attempt_log, self.attempts) + (1 if self.form else 0)
 
     @staticmethod
     def _now() -> float:
         return time.time()
 
-    def _settings(self) -> dict[str, Any]:
-        service = self.runtime.service(self, "settings")
-        return (service.get_settings_bucket(self) or {}) if service else {}
-
-    def _signer(self) -> tuple[credential.Signer | None, str]:
-        return credential.load_signer(self._settings())
-
     def _user(self) -> Any:
         service = self.runtime.service(self, "user")
         return service.get_current_user() if service else None
 
-    def _is_staff(self) -> bool:
+    def is_staff(self) -> bool:
         user = self._user()
-        return bool(user and user.opt_attrs.get("edx-platform.user_is_staff"))
+        return user is not None and bool(user.opt_attrs.get("edx-platform.user_is_staff"))
 
     def _rewrite(self, html: str) -> str:
         service = self.runtime.service(self, "replace_urls")
@@ -154,62 +170,137 @@ class AssessmentBlock(XBlock):
     def _lesson_url(self, lesson_id: str) -> str:
         return self._rewrite(f"/jump_to_id/{lesson_id}")
 
-    # --- state -------------------------------------------------------------------------
+    # --- scoring (Open edX grades, rescore, score override) -------------------------------
 
-    def _bank_problems(self) -> list[str]:
-        return grading.check_bank(self.bank)
+    def max_score(self) -> float:
+        """Raw points possible: a share (1.0); Open edX multiplies by ``weight``.
+
+        A placement check has 0 possible points: Open edX's grades app counts a
+        score with 0 weighted possible points as not graded
+        (``lms/djangoapps/grades/scores.py``, get_score), so it never weighs in.
+        """
+        return 0.0 if self.placement else 1.0
+
+    def has_submitted_answer(self) -> bool:
+        return bool(self.log)
+
+    def get_score(self) -> Score:
+        if self.score_override:
+            return Score(float(self.score_override["earned"]), float(self.score_override["possible"]))
+        return Score(self.best_share if not self.placement else 0.0, self.max_score())
+
+    def set_score(self, score: Score) -> None:
+        """Instructor score override (the LMS then calls :meth:`publish_grade`)."""
+        self.score_override = {"earned": float(score.raw_earned), "possible": float(score.raw_possible)}
+
+    def publish_grade(self) -> None:
+        """Publish the stored score (the LMS's score-override task calls this after set_score)."""
+        if not self.placement:
+            self._publish_grade(self.get_score())
+
+    def calculate_score(self) -> Score:
+        """The best share of the attempt log marked again against the current bank (state unchanged)."""
+        return Score(attempts.best_share(self._remarked_log()) if not self.placement else 0.0, self.max_score())
+
+    def rescore(self, only_if_higher: bool) -> None:
+        """Mark every stored attempt again against the bank as it is now, keep the results, publish the grade.
+
+        Instructor rescore after a key correction: items whose question changed get the
+        new verdict; the attempt's shares, levels and pass are recomputed.
+        """
+        if not self.has_submitted_answer():
+            raise ValueError(f"no submitted attempt to rescore: {self.scope_ids.usage_id}")
+        self.attempt_log = self._remarked_log()
+        self.score_override = {}
+        if not self.placement:
+            self._publish_grade(Score(self.best_share, self.max_score()), only_if_higher)
+
+    def _remarked_log(self) -> list[dict[str, Any]]:
+        out = []
+        for attempt in self.log:
+            if "items" not in attempt:  # a pre-0.2 attempt stored no answers: nothing to mark again
+                out.append(attempt)
+                continue
+            marked = grading.remark(self.bank, attempt["items"])
+            result = grading.score(self.bank, marked, self.rule)
+            changed = result["share"] != attempt.get("share") or result["passed"] != attempt.get("passed")
+            out.append({**attempt, **result, "items": marked, **({"rescored": self._now()} if changed else {})})
+        return out
+
+    def _publish(self) -> None:
+        if not self.placement:
+            self._publish_grade(Score(self.best_share, self.max_score()))
+
+    def _publish_grade(self, score: Score, only_if_higher: bool | None = None) -> None:
+        event: dict[str, Any] = {"value": round(score.raw_earned, 6), "max_value": score.raw_possible}
+        if only_if_higher is not None:
+            event["only_if_higher"] = only_if_higher
+        self.runtime.publish(self, "grade", event)
+
+    # --- state -------------------------------------------------------------------------
 
     def _expired(self, now: float) -> bool:
         deadline = self.form.get("deadline")
         return bool(self.form and deadline and now > deadline + GRACE_SECONDS)
 
     def _close_expired(self, now: float) -> None:
-        """A form left past its time limit counts as an attempt with nothing right."""
+        """A form left past its time limit counts as an attempt with nothing right (once, like a submit)."""
         if self._expired(now):
-            self._record(grading.grade(self.bank, self.form, {}, self.rule), now, expired=True)
-
-    def _used(self) -> int:
-        return len(self.attempts) + (1 if self.form else 0)
+            with contextlib.suppress(claims.TakenError), self._claiming(self.form["form_id"]):
+                self._record(self.form, {}, now, expired=True)
 
     def _status(self, now: float) -> dict[str, Any]:
         """Whether the learner may start (or resume) and what to tell them."""
         messages: list[tuple[str, str]] = []
-        problems = self._bank_problems()
+        problems = grading.check_bank(self.bank)
+        limit = self._attempt_limit()
         can = False
         if problems:
             messages.append(("error", T["bank_problem"]))
-            if self._is_staff():
+            if self.is_staff():
                 messages.append(("warning", T["bank_problem_staff"].format(problems="; ".join(problems[:5]))))
-        elif self.passed:
+        elif self.passed and not self.placement:
             messages.append(("success", T["already_passed"]))
         elif self.form:
             can = True
-        elif self.max_attempts and self._used() >= self.max_attempts:
-            messages.append(("warning", T["no_attempts_left"]))
+        elif limit and self._used() >= limit:
+            messages.append(("warning", T["placement_done"] if self.placement else T["no_attempts_left"]))
         elif (until := self._wait_until()) and until > now:
             messages.append(("warning", views.wait_message(until)))
         else:
             can = True
-        if not problems and self._is_staff():
-            short = [code for code, n in grading.bank_counts(self.bank).items() if n < self.min_items_per_competency]
-            if short:
-                messages.append(("warning", T["short_bank_staff"].format(codes=", ".join(short), n=self.min_items_per_competency)))
+        if not problems and self.is_staff():
+            messages.extend(("warning", m.text) for m in self.validate().messages)
         return {"can_start": can, "open": bool(self.form), "used": self._used(), "messages": messages}
 
     def _wait_until(self) -> float | None:
-        if not self.attempts or not self.wait_hours:
+        """When the next attempt may start: ``wait_hours`` after the last one (lifted by an instructor reset)."""
+        log = self.log
+        if not log or not self.wait_hours or not attempts.used(self.attempt_log, self.attempts):
             return None
-        return self.attempts[-1]["submitted"] + self.wait_hours * 3600
+        return float(log[-1]["submitted"]) + float(self.wait_hours) * 3600
 
-    def _record(self, result: dict[str, Any], now: float, expired: bool = False) -> dict[str, Any]:
-        attempt = {"number": len(self.attempts) + 1, "form_id": self.form.get("form_id", ""),
-                   "started": self.form.get("started", now), "submitted": now, "expired": expired, **result}
-        self.attempts = [*self.attempts, attempt]
+    @contextlib.contextmanager
+    def _claiming(self, form_id: str) -> Iterator[None]:
+        """Hold the form for grading; another request with it gets claims.TakenError.  Released only on error."""
+        key = claims.form_key(str(self.scope_ids.usage_id), str(self.scope_ids.user_id), form_id)
+        if not claims.claim(key):
+            raise claims.TakenError(form_id)
+        try:
+            yield
+        except BaseException:
+            claims.release(key)  # nothing was recorded: the form can still be submitted
+            raise
+
+    def _record(self, form: dict[str, Any], answers: dict[str, Any], now: float, expired: bool = False) -> dict[str, Any]:
+        marked = grading.mark(self.bank, form["items"], answers)
+        result = grading.score(self.bank, marked, self.rule)
+        log = self.log
+        attempt = attempts.new_attempt(log, form, result, marked, now, self.mode, expired)
+        self.attempts = attempts.used(self.attempt_log, self.attempts) + 1
+        self.attempt_log = [*log, attempt]
         self.form = {}
-        if result["passed"]:
-            self.passed = True
-        self.best_share = max(self.best_share, result["share"])
-        self.runtime.publish(self, "grade", {"value": round(self.best_share * self.weight, 6), "max_value": self.weight})
+        self._publish()
         return attempt
 
     # --- views ---------------------------------------------------------------------------
@@ -220,8 +311,8 @@ class AssessmentBlock(XBlock):
         self._close_expired(now)
         frag = Fragment(f'<div class="hocvuso-assessment" lang="{self._language()}">'
                         f'<div class="hv-body">{self._state_html(now)}</div></div>')
-        frag.add_css(_resource("static/assessment.css"))
-        frag.add_javascript(_resource("static/assessment.js"))
+        frag.add_css(views.resource("static/assessment.css"))
+        frag.add_javascript(views.resource("static/assessment.js"))
         frag.initialize_js("HocvusoAssessment", {"confirm": T["confirm_unanswered"]})
         return frag
 
@@ -231,10 +322,9 @@ class AssessmentBlock(XBlock):
     def _state_html(self, now: float) -> str:
         if self.form:
             return self._form_html()
-        parts = []
-        if self.attempts:
-            parts.append(views.result(self.attempts[-1], self.bank, self.policy, self._lesson_url))
-            parts.append(self._certificate_html())
+        log = self.log
+        if log:
+            parts = [views.result(log[-1], self.bank, self.policy, self._lesson_url), self._certificate_html()]
             status = self._status(now)
             parts.append("".join(views.notice(m, k) for k, m in status["messages"]))
             if status["can_start"]:
@@ -248,55 +338,23 @@ class AssessmentBlock(XBlock):
         return views.form(self.display_name, public, self.bank, self.form["form_id"], self.form.get("deadline"),
                           self._rewrite)
 
-    def _certificate_html(self) -> str:
-        if not self.passed:
-            return ""
-        signer, reason = self._signer()
-        parts = []
-        if signer is None and not self.credential_jwt:
-            parts.append(views.notice(T["no_key_learner"], "warning"))
-            if self._is_staff():
-                parts.append(views.notice(T["no_key_staff"].format(reason=reason), "warning"))
-            return "".join(parts)
-        if signer is not None and signer.test and self._is_staff():
-            parts.append(views.notice(T["test_key_staff"], "warning"))
-        parts.append(views.certificate_links(self.runtime.handler_url(self, "certificate_png"),
-                                             self.runtime.handler_url(self, "credential")))
-        return "".join(parts)
-
-    def studio_view(self, context: dict[str, Any] | None = None) -> Fragment:
-        """Studio editor for the policy fields."""
-        notes = [T["studio_bank"].format(total=len(self.bank.get("questions", [])))]
-        problems = self._bank_problems()
-        if problems:
-            notes.append(T["bank_problem_staff"].format(problems="; ".join(problems[:5])))
-        signer, reason = self._signer()
-        notes.append(T["studio_key_ok"].format(alg=signer.alg, issuer=signer.issuer_name) if signer
-                     else T["no_key_staff"].format(reason=reason))
-        if signer is not None and signer.test:
-            notes.append(T["test_key_staff"])
-        values = {name: getattr(self, name) for name in FIELD_LABELS}
-        frag = Fragment(views.studio(values, notes))
-        frag.add_javascript(_resource("static/studio.js"))
-        frag.initialize_js("HocvusoAssessmentStudio")
-        return frag
-
-    # --- handlers --------------------------------------------------------------------------
+    # --- learner handlers --------------------------------------------------------------------
 
     @api
     def start(self, data: dict[str, Any]) -> dict[str, Any]:
         """Draw a form (or return the open one): ``{}`` → ``{"html", "form_id", "deadline"}``."""
         now = self._now()
-        if self._expired(now):
-            self._close_expired(now)  # the old form is over; that is a state change worth keeping
+        self._close_expired(now)  # the old form is over; that is a state change worth keeping
         status = self._status(now)
         if not status["can_start"]:
             reason = " ".join(m for _, m in status["messages"]) or T["no_attempts_left"]
-            raise _error(409, "err_cannot_start", reason=reason)
+            raise error(409, "err_cannot_start", reason=reason)
         if not self.form:
-            drawn = grading.draw_form(self.bank, self.min_items_per_competency, random.SystemRandom())
+            drawn = grading.draw_form(self.bank, self.min_items_per_competency, random.SystemRandom(),
+                                      attempts.seen_items(self.log))
+            minutes = self.time_limit_minutes + (self._override().get("extra_minutes", 0) if self.time_limit_minutes else 0)
             drawn["started"] = now
-            drawn["deadline"] = now + self.time_limit_minutes * 60 if self.time_limit_minutes else None
+            drawn["deadline"] = now + minutes * 60 if minutes else None
             self.form = drawn
         return {"html": self._form_html(), "form_id": self.form["form_id"], "deadline": self.form.get("deadline")}
 
@@ -307,120 +365,66 @@ class AssessmentBlock(XBlock):
         form_id = data.get("form_id")
         form = self.form
         if not form or form_id != form["form_id"]:
-            if any(a.get("form_id") == form_id for a in self.attempts):
-                raise _error(409, "err_replayed")
-            raise _error(409, "err_form_id" if form else "err_no_form")
+            if any(a.get("form_id") == form_id for a in self.log):
+                raise error(409, "err_replayed")
+            raise error(409, "err_form_id" if form else "err_no_form")
         if form.get("deadline") and now > form["deadline"] + GRACE_SECONDS:
-            raise _error(403, "err_expired")
+            raise error(403, "err_expired")
         answers = self._checked_answers(form, data.get("answers"))
-        result = grading.grade(self.bank, form, answers, self.rule)
-        attempt = self._record(result, now)
-        if attempt["passed"]:
-            self._issue(now)
+        try:
+            with self._claiming(form["form_id"]):
+                attempt = self._record(form, answers, now)
+                if attempt["passed"]:
+                    self._issue(now)
+        except claims.TakenError as err:
+            raise error(409, "err_replayed") from err
         return {"html": self._state_html(now), "passed": attempt["passed"], "share": attempt["share"],
                 "competencies": [{k: c[k] for k in ("code", "share", "reached", "level_reached")}
                                  for c in attempt["competencies"]]}
 
     def _checked_answers(self, form: dict[str, Any], raw: Any) -> dict[str, Any]:
         if not isinstance(raw, dict):
-            raise _error(400, "err_answers")
+            raise error(400, "err_answers")
         perms = {item["id"]: item["perm"] for item in form["items"]}
         questions = grading.questions_by_id(self.bank)
         answers = {}
         for qid, value in raw.items():
             if qid not in perms:
-                raise _error(400, "err_unknown_question", id=str(qid)[:80])
+                raise error(400, "err_unknown_question", id=str(qid)[:80])
             try:
                 answers[qid] = grading.normalize_answer(questions[qid], perms[qid], value)
             except grading.AnswerError as err:
-                raise _error(400, "err_answer", id=qid, reason=err) from err
+                raise error(400, "err_answer", id=qid, reason=err) from err
         return answers
 
-    def _issue(self, now: float) -> str:
-        """Sign the credential for the passing attempt, once; '' when no key is configured."""
-        if self.credential_jwt:
-            return self.credential_jwt
-        signer, _ = self._signer()
-        passing = next((a for a in self.attempts if a["passed"]), None)
-        if signer is None or passing is None:
-            return ""
-        user = self._user()
-        name = (getattr(user, "full_name", "") or (user.opt_attrs.get("edx-platform.username") if user else "")
-                or str(self.scope_ids.user_id))
-        learner = credential.Learner(key=str(self.scope_ids.user_id), name=name)
-        issued = dt.datetime.fromtimestamp(passing["submitted"], dt.UTC)
-        rule = {"competency_threshold": self.competency_threshold, "overall_threshold": self.overall_threshold,
-                "min_items_per_competency": self.min_items_per_competency}
-        cred = credential.build_credential(self.bank, passing, learner, signer, issued, rule)
-        self.credential_jwt = credential.sign(cred, signer)
-        self.learner_name = name
-        return self.credential_jwt
-
-    def _issued_or_error(self) -> str:
-        if not self.passed:
-            raise _error(404, "err_not_passed")
-        token = self._issue(self._now())
-        if not token:
-            raise _error(409, "err_no_credential", reason=self._signer()[1])
-        return token
-
-    @XBlock.handler
-    def credential(self, request: Any, suffix: str = "") -> Response:
-        """The signed credential as a .jwt download (suffix 'json': its payload, readable)."""
-        try:
-            token = self._issued_or_error()
-        except JsonHandlerError as err:
-            return err.get_response()
-        slug = self._file_slug()
-        if suffix == "json":
-            payload = jwt.decode(token, options={"verify_signature": False})
-            return Response(json.dumps(payload, ensure_ascii=False, indent=2), content_type="application/json", charset="utf-8")
-        return Response(token, content_type="application/jwt", charset="utf-8",
-                        content_disposition=f'attachment; filename="chung-nhan-{slug}.jwt"')
-
-    @XBlock.handler
-    def certificate_png(self, request: Any, suffix: str = "") -> Response:
-        """The printable certificate (PNG) of the signed credential."""
-        try:
-            token = self._issued_or_error()
-        except JsonHandlerError as err:
-            return err.get_response()
-        payload = jwt.decode(token, options={"verify_signature": False})
-        signer, _ = self._signer()
-        image = certificate.certificate_png(self._certificate_text(payload, token, signer.verify_url if signer else ""))
-        return Response(image, content_type="image/png",
-                        content_disposition=f'attachment; filename="chung-nhan-{self._file_slug()}.png"')
-
-    def _certificate_text(self, payload: dict[str, Any], token: str, verify_url: str) -> certificate.CertificateText:
-        bank = self.bank
-        comps = {c["code"]: c for c in bank.get("competencies", [])}
-        subject = payload["credentialSubject"]
-        rows = []
-        for res in subject["result"]:
-            code = (res.get("alignment") or [{}])[0].get("targetCode")
-            if code in comps:
-                comp = comps[code]
-                rows.append((code, comp.get("name", ""), comp.get("level_name") or comp.get("level", ""), res.get("value", "")))
-        issued = dt.datetime.strptime(payload["validFrom"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
-        return certificate.CertificateText(
-            learner=self.learner_name, course=bank.get("course", {}).get("title", ""),
-            profile=bank.get("profile", {}).get("name", ""), issuer=payload["issuer"].get("name", ""),
-            date=issued.astimezone(dt.timezone(dt.timedelta(hours=7))).strftime("%d/%m/%Y"),
-            credential_id=payload["id"], fingerprint=credential.digest(token),
-            qr=credential.qr_text(payload["id"], token, verify_url), rows=rows,
-            test=credential.TEST_MARK if payload["issuer"]["id"] == credential.TEST_ISSUER else "")
-
-    def _file_slug(self) -> str:
-        key = str(self.bank.get("course", {}).get("key", "khoa-hoc"))
-        return "".join(ch if ch.isalnum() else "-" for ch in key.rsplit(":", maxsplit=1)[-1]).strip("-").lower() or "khoa-hoc"
+    # --- staff -------------------------------------------------------------------------------
 
     @api
-    def studio_submit(self, data: dict[str, Any]) -> dict[str, Any]:
-        """Save policy fields from Studio; every value is checked before any is saved."""
-        checked = {name: _setting(name, value) for name, value in data.items()}
-        for name, value in checked.items():
-            setattr(self, name, value)
-        return {"result": "success"}
+    def staff_override(self, data: dict[str, Any]) -> dict[str, Any]:
+        """Give one learner extra attempts and/or minutes: ``{"user_id", "extra_attempts", "extra_minutes"}`` (staff)."""
+        if not self.is_staff():
+            raise error(403, "err_staff_only")
+        user_id = data.get("user_id")
+        if not isinstance(user_id, str | int) or isinstance(user_id, bool) or not str(user_id).strip():
+            raise error(400, "err_setting", field="user_id", reason=T["need_text"].format(n=80))
+        record = {}
+        for name, high in (("extra_attempts", MAX_EXTRA_ATTEMPTS), ("extra_minutes", MAX_EXTRA_MINUTES)):
+            value = data.get(name, 0)
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= high:
+                raise error(400, "err_setting", field=name, reason=T["need_range"].format(low=0, high=high))
+            record[name] = value
+        overrides = dict(self.overrides)
+        overrides[str(user_id).strip()] = record
+        self.overrides = overrides
+        return {"result": "success", "user_id": str(user_id).strip(), **record}
+
+    def generate_report_data(self, user_state_iterator: Any, limit_responses: int | None = None) -> Any:
+        """Rows of Open edX's "problem responses" report: one per learner per attempt.
+
+        Keys: Mode, Attempt, Submitted, Overall, Passed, Competencies, Credential, Form
+        (see README).  ``limit_responses`` caps the number of rows.
+        """
+        return attempts.report_rows(user_state_iterator, self.mode, credential_id_of, limit_responses)
 
     # --- workbench ---------------------------------------------------------------------------
 
@@ -428,39 +432,10 @@ class AssessmentBlock(XBlock):
     def workbench_scenarios() -> list[tuple[str, str]]:
         """A demo with the packaged sample bank; HOCVUSO_WORKBENCH_BANK names another bank file and
         HOCVUSO_WORKBENCH_POLICY a JSON object of policy fields (both for local testing)."""
-        import os
-
         bank_path = os.environ.get("HOCVUSO_WORKBENCH_BANK")
-        bank = open(bank_path, encoding="utf-8").read() if bank_path else _resource(SAMPLE_BANK)  # noqa: SIM115
+        bank = open(bank_path, encoding="utf-8").read() if bank_path else views.resource(SAMPLE_BANK)  # noqa: SIM115
         policy = json.loads(os.environ.get("HOCVUSO_WORKBENCH_POLICY") or "{}")
         attrs = " ".join(f"{name}={quoteattr(str(value))}" for name, value in policy.items())
         compact = json.dumps(json.loads(bank), ensure_ascii=False)
         xml = f"<vertical_demo><hocvuso_assessment item_bank={quoteattr(compact)} {attrs}/></vertical_demo>"
         return [("Đánh giá cuối khoá hocvuso", xml)]
-
-
-LIMITS: dict[str, tuple[type, float, float]] = {
-    "weight": (float, 0, 1000), "time_limit_minutes": (int, 0, 24 * 60), "max_attempts": (int, 0, 100),
-    "wait_hours": (float, 0, 24 * 365), "competency_threshold": (float, 0.01, 1), "overall_threshold": (float, 0.01, 1),
-    "min_items_per_competency": (int, 1, 50),
-}
-
-
-def _setting(name: str, value: Any) -> Any:
-    """A Studio value checked against its field's type and range."""
-    if name == "display_name":
-        if not isinstance(value, str) or not value.strip() or len(value) > 200:
-            raise _error(400, "err_setting", field=name, reason="cần 1–200 ký tự")
-        return value.strip()
-    if name not in LIMITS:
-        raise _error(400, "err_unknown_setting", field=str(name)[:80])
-    kind, low, high = LIMITS[name]
-    if isinstance(value, bool) or not isinstance(value, int | float) or (kind is int and value != int(value)):
-        raise _error(400, "err_setting", field=name, reason="cần một số" + (" nguyên" if kind is int else ""))
-    if not low <= value <= high:
-        raise _error(400, "err_setting", field=name, reason=f"cần trong khoảng {low:g}–{high:g}")
-    return kind(value)
-
-
-def _resource(path: str) -> str:
-    return (files("hocvuso_xblocks") / path).read_text(encoding="utf-8")

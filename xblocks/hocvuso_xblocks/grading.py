@@ -13,6 +13,8 @@ server maps them back through ``perm``.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 import re
 import secrets
@@ -22,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import random
+    from collections.abc import Mapping
 
 BANK_FORMAT = "hocvuso-itembank"
 BANK_VERSION = 1
@@ -131,14 +134,76 @@ def bank_counts(bank: dict[str, Any]) -> dict[str, int]:
 # --- drawing a form ------------------------------------------------------------
 
 
-def draw_form(bank: dict[str, Any], min_items: int, rng: random.Random) -> dict[str, Any]:
-    """A random form with ``min_items`` questions of every profile competency (fewer if the bank lacks them)."""
+def draw_form(bank: dict[str, Any], min_items: int, rng: random.Random,
+              seen: Mapping[str, int] | None = None) -> dict[str, Any]:
+    """A random form: ``min_items`` questions of every profile competency, stratified by level.
+
+    Every form has the same number of items of each (competency, level) stratum
+    (:func:`allocation`), so forms differ only in which items of a stratum they
+    hold, not in how hard they are by design.  Within a stratum the items this
+    learner has seen least often (``seen``: item id → forms it was on) come
+    first, ties broken at random: a retake shows new items while the bank has
+    them, and over all learners every item of a stratum is drawn equally often.
+    """
     items = []
     for comp in bank["competencies"]:
-        pool = [q for q in bank["questions"] if q["competency"] == comp["code"]]
-        for q in rng.sample(pool, min(max(min_items, 1), len(pool))):
-            items.append({"id": q["id"], "perm": _permutation(q, rng)})
+        strata = competency_strata(bank, comp["code"])
+        quota = allocation({level: len(pool) for level, pool in strata.items()}, min_items,
+                           comp.get("level", ""), level_steps(bank))
+        for level, pool in strata.items():
+            for q in least_seen(pool, quota[level], seen or {}, rng):
+                items.append({"id": q["id"], "perm": _permutation(q, rng), "version": item_version(q)})
     return {"form_id": secrets.token_urlsafe(16), "items": items}
+
+
+def level_steps(bank: dict[str, Any]) -> dict[str, int]:
+    """Framework level code → its step (1 = lowest)."""
+    return {lv["code"]: lv["step"] for lv in bank.get("levels", [])}
+
+
+def competency_strata(bank: dict[str, Any], code: str) -> dict[str, list[dict[str, Any]]]:
+    """The bank's questions of one competency grouped by level, levels in bank order of appearance."""
+    strata: dict[str, list[dict[str, Any]]] = {}
+    for q in bank["questions"]:
+        if q["competency"] == code:
+            strata.setdefault(str(q.get("level", "")), []).append(q)
+    return strata
+
+
+def allocation(sizes: dict[str, int], total: int, target: str, steps: dict[str, int]) -> dict[str, int]:
+    """How many of ``total`` items each level stratum gets: proportional to its size, largest remainder.
+
+    Ties go to the level nearest the target level (then the lower one), so the
+    split is the same on every form.  A stratum never gets more than it has.
+    """
+    want = min(max(total, 1), sum(sizes.values()))
+    whole = sum(sizes.values())
+    exact = {level: want * n / whole for level, n in sizes.items()}
+    quota = {level: int(share) for level, share in exact.items()}
+    near = steps.get(target, 0)
+    order = sorted(sizes, key=lambda lv: (-(exact[lv] - quota[lv]), abs(steps.get(lv, 0) - near), steps.get(lv, 0)))
+    for level in order:
+        if sum(quota.values()) >= want:
+            break
+        if quota[level] < sizes[level]:
+            quota[level] += 1
+    return quota
+
+
+def least_seen(pool: list[dict[str, Any]], n: int, seen: Mapping[str, int], rng: random.Random) -> list[dict[str, Any]]:
+    """``n`` questions of ``pool``, the least seen first, random among equals."""
+    shuffled = rng.sample(pool, len(pool))
+    return sorted(shuffled, key=lambda q: seen.get(q["id"], 0))[:n]
+
+
+def item_version(q: dict[str, Any]) -> str:
+    """A short hash of everything that decides how a question is graded and shown.
+
+    Stored with each drawn item, so a later rescore can tell which items were
+    corrected since the learner answered them.
+    """
+    text = json.dumps(q, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def _permutation(q: dict[str, Any], rng: random.Random) -> list[int]:
@@ -288,8 +353,12 @@ def parse_number(text: str) -> float | None:
 
 
 def normalize_text(text: str) -> str:
-    """Case-, width- and spacing-insensitive form of a short answer (Vietnamese accents kept)."""
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    """Case-, width- and spacing-insensitive form of a short answer (Vietnamese accents kept).
+
+    NFKC folds compatibility forms a phone keyboard may send (full-width
+    letters and digits, ligatures, decomposed accents) into the plain ones.
+    """
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 # --- grading -----------------------------------------------------------------------
@@ -297,13 +366,49 @@ def normalize_text(text: str) -> str:
 
 def grade(bank: dict[str, Any], form: dict[str, Any], answers: dict[str, Any], rule: PassRule) -> dict[str, Any]:
     """Grade normalised ``answers`` of ``form``: per-competency shares and levels, overall share, pass."""
+    return score(bank, mark(bank, form["items"], answers), rule)
+
+
+def mark(bank: dict[str, Any], items: list[dict[str, Any]], answers: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each drawn item with the learner's normalised answer and whether it is right (kept for rescoring)."""
     questions = questions_by_id(bank)
-    steps = {lv["code"]: lv["step"] for lv in bank.get("levels", [])}
+    return [{**item, "answer": answers.get(item["id"]),
+             "right": is_correct(questions[item["id"]], item["perm"], answers.get(item["id"]))} for item in items]
+
+
+def remark(bank: dict[str, Any], marked: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Mark stored items again against the bank as it is now (instructor rescore after a key correction).
+
+    An item whose question now shows a different number of choices, rows or
+    steps keeps its verdict: the stored display positions no longer mean the
+    same thing.  An item whose question left the bank is dropped from the
+    score by :func:`score` (a withdrawn item counts for nobody).
+    """
+    questions = questions_by_id(bank)
+    out = []
+    for item in marked:
+        q = questions.get(item["id"])
+        if q is None or _display_count(q) != len(item["perm"]):
+            out.append(item)
+            continue
+        try:
+            right = is_correct(q, item["perm"], item.get("answer"))
+        except (LookupError, TypeError, ValueError):
+            right = bool(item.get("right"))
+        out.append({**item, "right": right, "version": item_version(q)})
+    return out
+
+
+def score(bank: dict[str, Any], marked: list[dict[str, Any]], rule: PassRule) -> dict[str, Any]:
+    """Per-competency shares and levels, overall share and pass from marked items."""
+    questions = questions_by_id(bank)
+    steps = level_steps(bank)
     records: dict[str, list[tuple[int, bool, float]]] = {c["code"]: [] for c in bank["competencies"]}
-    for item in form["items"]:
-        q = questions[item["id"]]
-        right = is_correct(q, item["perm"], answers.get(item["id"]))
-        records[q["competency"]].append((steps.get(q.get("level", ""), 0), right, float(q.get("points", 1))))
+    for item in marked:
+        q = questions.get(item["id"])
+        if q is not None and q["competency"] in records:
+            records[q["competency"]].append((steps.get(q.get("level", ""), 0), bool(item["right"]),
+                                             float(q.get("points", 1))))
     competencies = []
     for comp in bank["competencies"]:
         recs = records[comp["code"]]
@@ -346,5 +451,5 @@ def level_reached(records: list[tuple[int, bool, float]], target: str, levels: l
         below = [r for r in records if r[0] <= lv["step"]]
         e, p = _points(below)
         if below and p and e / p + EPSILON >= threshold:
-            return lv["code"]
+            return str(lv["code"])
     return None

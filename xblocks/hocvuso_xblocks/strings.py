@@ -71,10 +71,24 @@ T = {
     "err_answer": "Câu trả lời cho '{id}' không hợp lệ: {reason}.",
     "err_expired": "Đã hết thời gian làm bài; bài làm không được chấm.",
     "err_not_passed": "Chưa có chứng nhận: bạn chưa đạt bài đánh giá.",
-    "err_no_credential": "Chưa cấp được chứng nhận số: {reason}.",
+    "err_no_credential": "Chứng nhận số chưa cấp được lúc này. Kết quả của bạn đã được lưu; "
+                         "vui lòng thử lại sau hoặc liên hệ đơn vị tổ chức khoá học.",
     "err_setting": "Giá trị '{field}' không hợp lệ: {reason}.",
     "err_unknown_setting": "Không có thiết lập '{field}'.",
     "err_cannot_start": "Chưa làm bài được: {reason}",
+    "err_staff_only": "Chỉ nhân viên khoá học được làm việc này.",
+    "err_no_credential_staff": "Dành cho nhân viên khoá học: chưa cấp được chứng nhận số ({reason}).",
+    # what a setting needs (Studio, staff overrides)
+    "need_text": "cần 1–{n} ký tự",
+    "need_choice": "cần một trong: {choices}",
+    "need_number": "cần một số",
+    "need_integer": "cần một số nguyên",
+    "need_range": "cần trong khoảng {low}–{high}",
+    # placement check (pre-test)
+    "placement_intro": "Bài kiểm tra đầu vào giúp bạn biết mình đã vững năng lực nào trước khi học. "
+                       "Bài không tính điểm, không cấp chứng nhận và chỉ làm một lần.",
+    "placement_result": "Đây là kết quả kiểm tra đầu vào (không tính điểm). Hãy chú ý các bài được gợi ý ôn.",
+    "placement_done": "Bạn đã làm bài kiểm tra đầu vào.",
     # Studio
     "studio_intro": "Thiết lập chính sách của bài đánh giá. Ngân hàng câu hỏi do trình biên dịch hocvuso tạo; "
                     "muốn sửa câu hỏi, hãy sửa tệp Markdown trong bank/ rồi biên dịch và nhập lại khoá học.",
@@ -82,15 +96,4 @@ T = {
     "studio_key_ok": "Khoá ký chứng nhận: {alg}, đơn vị cấp {issuer}.",
     "save": "Lưu",
     "cancel": "Huỷ",
-}
-
-FIELD_LABELS = {
-    "display_name": "Tên hiển thị",
-    "weight": "Trọng số điểm",
-    "time_limit_minutes": "Thời gian làm bài (phút, 0 = không giới hạn)",
-    "max_attempts": "Số lần làm bài tối đa (0 = không giới hạn)",
-    "wait_hours": "Số giờ chờ giữa hai lần làm bài",
-    "competency_threshold": "Ngưỡng đạt mỗi năng lực (%)",
-    "overall_threshold": "Ngưỡng đạt toàn bài (%)",
-    "min_items_per_competency": "Số câu rút cho mỗi năng lực",
 }

@@ -11,12 +11,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
+from importlib.resources import files
 from typing import Any
 
-from hocvuso_xblocks.strings import FIELD_LABELS, T
+from hocvuso_xblocks.strings import T
 
 Rewrite = Callable[[str], str]
+
+
+def resource(path: str) -> str:
+    """A text file shipped in the package (static/, data/)."""
+    return (files("hocvuso_xblocks") / path).read_text(encoding="utf-8")
 
 
 def _pct(share: float) -> int:
@@ -37,7 +44,8 @@ def intro(title: str, bank: dict[str, Any], policy: dict[str, Any], status: dict
     """The page before an attempt: what the assessment is, its rules and the start button."""
     comps = bank.get("competencies", [])
     items = policy["min_items_per_competency"] * len(comps)
-    lines = [T["intro"], T["form_size"].format(items=items, competencies=len(comps)),
+    opening = T["placement_intro"] if policy.get("mode") == "placement" else T["intro"]
+    lines = [opening, T["form_size"].format(items=items, competencies=len(comps)),
              T["time_limit"].format(minutes=policy["time_limit_minutes"]) if policy["time_limit_minutes"] else T["no_time_limit"],
              (T["attempts"].format(used=status["used"], max=policy["max_attempts"]) if policy["max_attempts"]
               else T["attempts_unlimited"].format(used=status["used"])),
@@ -120,36 +128,40 @@ def _question(n: int, q: dict[str, Any], rewrite: Rewrite) -> str:
 
 
 def result(attempt: dict[str, Any], bank: dict[str, Any], policy: dict[str, Any], lesson_url: Callable[[str], str]) -> str:
-    """The competency profile of one graded attempt: reached or not, levels, lessons to revisit."""
+    """The competency profile of one graded attempt, one card per competency: reached or not, levels, lessons to revisit.
+
+    Cards, not a table: on a 360 px phone every card shows its lessons to revisit in full.
+    """
     comps = {c["code"]: c for c in bank.get("competencies", [])}
     levels = {lv["code"]: lv.get("name", lv["code"]) for lv in bank.get("levels", [])}
-    rows = []
+    cards = []
     for res in attempt["competencies"]:
         comp = comps.get(res["code"], {})
         status = T["reached"] if res["reached"] else T["not_reached"]
         level = res.get("level_reached")
-        review = T["nothing_to_review"]
+        review = escape(T["nothing_to_review"])
         if not res["reached"] and comp.get("lessons"):
             review = "<ul>" + "".join(f'<li><a href="{escape(lesson_url(lesson["id"]))}">{escape(lesson["title"])}</a></li>'
                                       for lesson in comp["lessons"]) + "</ul>"
-        rows.append(
-            f'<tr class="{"hv-reached" if res["reached"] else "hv-not-reached"}">'
-            f'<th scope="row"><span class="hv-code">{escape(res["code"])}</span> {escape(res.get("name", ""))}</th>'
-            f'<td>{escape(comp.get("level_name") or res.get("level", ""))}</td>'
-            f'<td>{res["right"]}/{res["items"]} ({_pct(res["share"])}%)</td>'
-            f'<td><span class="hv-badge">{"✔" if res["reached"] else "✘"}</span> {escape(status)}</td>'
-            f'<td>{escape(f"{level} – {levels.get(level, level)}") if level else escape(T["no_level"])}</td>'
-            f"<td>{review}</td></tr>")
+        fields = [(T["col_target"], escape(comp.get("level_name") or res.get("level", ""))),
+                  (T["col_score"], f'{res["right"]}/{res["items"]} ({_pct(res["share"])}%)'),
+                  (T["col_level"], escape(f"{level} – {levels.get(level, level)}") if level else escape(T["no_level"])),
+                  (T["col_review"], review)]
+        cards.append(
+            f'<li class="hv-card {"hv-reached" if res["reached"] else "hv-not-reached"}">'
+            f'<h4 class="hv-card-title"><span class="hv-code">{escape(res["code"])}</span> {escape(res.get("name", ""))}'
+            f' <span class="hv-badge">{"✔" if res["reached"] else "✘"} {escape(status)}</span></h4>'
+            f'<dl>{"".join(f"<div><dt>{escape(k)}</dt><dd>{v}</dd></div>" for k, v in fields)}</dl></li>')
     summary = T["passed"] if attempt["passed"] else T["failed"]
-    head = "".join(f'<th scope="col">{escape(T[k])}</th>' for k in
-                   ("col_competency", "col_target", "col_score", "col_status", "col_level", "col_review"))
+    if policy.get("mode") == "placement":
+        summary = T["placement_result"]
     extra = notice(T["expired_attempt"], "warning") if attempt.get("expired") else ""
     return (f'<h2 class="hv-title" tabindex="-1">{escape(T["result_heading"])}</h2>'
             f'<p class="hv-summary {"hv-pass" if attempt["passed"] else "hv-fail"}"><strong>{escape(summary)}</strong></p>'
             f'<p>{escape(T["attempt_of"].format(n=attempt["number"]))} '
             f'{escape(T["overall"].format(share=_pct(attempt["share"]), need=_pct(policy["overall_threshold"])))}</p>{extra}'
-            f'<table class="hv-profile"><caption>{escape(T["profile_caption"])}</caption><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>')
+            f'<h3 id="hv-profile-h">{escape(T["profile_caption"])}</h3>'
+            f'<ol class="hv-profile" aria-labelledby="hv-profile-h">{"".join(cards)}</ol>')
 
 
 def certificate_links(png_url: str, credential_url: str) -> str:
@@ -164,22 +176,39 @@ def wait_message(until: float) -> str:
     return T["wait_until"].format(when=_when(until))
 
 
-def studio(values: dict[str, Any], notes: list[str]) -> str:
-    """The Studio editor: one labelled input per policy field (thresholds in percent)."""
-    rows = []
-    for name, label in FIELD_LABELS.items():
-        value = values[name]
-        if name.endswith("_threshold"):
-            value = _pct(value)
-        kind = 'type="text"' if name == "display_name" else 'type="number" min="0" step="any"'
-        rows.append(f'<li class="field comp-setting-entry"><div class="wrapper-comp-setting">'
-                    f'<label class="label setting-label" for="hv-set-{name}">{escape(label)}</label>'
-                    f'<input class="input setting-input" id="hv-set-{name}" name="{name}" {kind} value="{escape(str(value))}">'
-                    f"</div></li>")
+@dataclass(frozen=True)
+class StudioRow:
+    """One setting in the Studio editor (see studio.py)."""
+
+    name: str
+    label: str
+    value: Any
+    percent: bool = False
+    number: bool = False
+    choices: list[dict[str, Any]] | None = None
+
+
+def studio(rows: list[StudioRow], notes: list[str]) -> str:
+    """The Studio editor: one labelled input per setting (shares in percent, choices as a select)."""
+    items = []
+    for row in rows:
+        control_id = f"hv-set-{row.name}"
+        if row.choices:
+            options = "".join(f'<option value="{escape(str(c["value"]))}"{" selected" if c["value"] == row.value else ""}>'
+                              f'{escape(str(c["display_name"]))}</option>' for c in row.choices)
+            control = f'<select class="input setting-input" id="{control_id}" name="{row.name}">{options}</select>'
+        else:
+            value = _pct(row.value) if row.percent else row.value
+            kind = 'type="number" min="0" step="any"' if row.number else 'type="text"'
+            control = (f'<input class="input setting-input" id="{control_id}" name="{row.name}" {kind}'
+                       f'{" data-percent" if row.percent else ""} value="{escape(str(value))}">')
+        items.append(f'<li class="field comp-setting-entry"><div class="wrapper-comp-setting">'
+                     f'<label class="label setting-label" for="{control_id}">{escape(row.label)}</label>{control}'
+                     f"</div></li>")
     return (f'<div class="hocvuso-assessment-studio editor-with-buttons" lang="vi">'
             f'<div class="wrapper-comp-settings is-active"><p>{escape(T["studio_intro"])}</p>'
             + "".join(f"<p>{escape(n)}</p>" for n in notes)
-            + f'<ul class="list-input settings-list">{"".join(rows)}</ul>'
+            + f'<ul class="list-input settings-list">{"".join(items)}</ul>'
             f'<p class="hv-error" role="alert"></p></div>'
             f'<div class="xblock-actions"><ul><li class="action-item"><button type="button" class="button action-primary hv-save">'
             f'{escape(T["save"])}</button></li><li class="action-item"><button type="button" class="button hv-cancel">'

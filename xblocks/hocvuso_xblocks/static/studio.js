@@ -1,14 +1,14 @@
-/* Studio editor of the hocvuso assessment's policy: thresholds are typed in percent. */
+/* Studio editor of the hocvuso assessment's settings: shares (data-percent) are typed in percent. */
 function HocvusoAssessmentStudio(runtime, element) {
   "use strict";
   var root = $(element);
   root.find(".hv-save").on("click", function () {
     var data = {};
-    root.find("input.setting-input").each(function () {
-      var name = this.name, raw = $.trim(this.value);
-      if (name === "display_name") { data[name] = raw; return; }
+    root.find(".setting-input").each(function () {
+      var field = $(this), raw = $.trim(field.val());
+      if (this.tagName === "SELECT" || field.attr("type") === "text") { data[this.name] = raw; return; }
       var value = Number(raw.replace(",", "."));
-      data[name] = /_threshold$/.test(name) ? value / 100 : value;
+      data[this.name] = field.is("[data-percent]") ? value / 100 : value;
     });
     runtime.notify("save", {state: "start"});
     $.ajax({
