@@ -51,6 +51,16 @@ def test_mp4_is_h264_and_aac_at_720p_with_fast_start(lesson_dir: Path):
     assert boxes.index("moov") < boxes.index("mdat"), "moov must come first (+faststart) so playback starts at once"
 
 
+def test_mp4_plays_on_old_phones_and_tvs(lesson_dir: Path):
+    """Constant frame rate, H.264 Main or High at level 4.0 or lower, AAC-LC: what cheap players accept."""
+    found = streams(lesson_dir / "lesson.mp4")
+    video, audio = found["video"], found["audio"]
+    assert video["profile"] in {"Main", "High", "Constrained Baseline"}
+    assert 0 < int(video["level"]) <= 40, f"H.264 level {video['level']} is above 4.0"
+    assert video["r_frame_rate"] == video["avg_frame_rate"] != "0/0", "variable frame rate"
+    assert audio["profile"] == "LC"
+
+
 def test_video_lasts_exactly_as_long_as_the_narration(lesson_dir: Path):
     found = streams(lesson_dir / "lesson.mp4")
     video, narration = float(found["video"]["duration"]), float(found["audio"]["duration"])

@@ -1,11 +1,16 @@
 """Audio joins and the ffmpeg encode of still slides, designed for speed.
 
 A slide video is a handful of still pictures, so it is encoded as such:
-the concat demuxer gives each slide one frame lasting as long as its
-narration (variable frame rate, millisecond timestamps), x264 encodes each
-as a key frame tuned for still images, and the narration is encoded to AAC
-once; the tee muxer writes that one encode both as the MP4 and as the
-audio-only M4A.  Nothing is decoded or encoded 25 times a second.
+the concat demuxer shows each slide for as long as its narration, x264
+encodes it at a low constant frame rate tuned for still images (a repeated
+frame costs a few bytes and almost no time), and the narration is encoded
+to AAC once; the tee muxer writes that one encode both as the MP4 and as
+the audio-only M4A.
+
+The stream is what old phones, TVs and USB players accept: constant frame
+rate, H.264 Main profile at level 3.1 (720p at up to 30 fps), yuv420p,
+AAC-LC, moov first.  A variable frame rate with a 1/1000 time base made
+x264 pick level 6.0, which many devices refuse.
 """
 
 from __future__ import annotations
@@ -24,10 +29,14 @@ if TYPE_CHECKING:
 
 RATE = 22050  # espeak-ng's own rate; speech needs no more
 WIDTH = 2  # bytes per sample (16-bit)
-# x264 for still images, one key frame per slide (any slide can be jumped to);
-# AAC with the fast coder: the default coder costs more than the whole video.
+FPS = 5  # constant; enough for still slides, and each frame of a still slide is nearly free
+KEY_S = 4  # a key frame at least every 4 s, so a learner can seek anywhere
+# x264 for still images; AAC-LC with the fast coder: the default coder costs more than the whole video.
 VIDEO_ARGS = ("-c:v", "libx264", "-preset", "veryfast", "-tune", "stillimage", "-crf", "20",
-              "-pix_fmt", "yuv420p", "-fps_mode", "vfr", "-g", "1")
+              "-profile:v", "main", "-level:v", "3.1", "-pix_fmt", "yuv420p",
+              "-vf", f"fps={FPS}", "-fps_mode", "cfr", "-g", str(FPS * KEY_S))
+# The fps filter (not the -r output option) turns the slides' timestamps into whole frames
+# without stretching each slide: with -r the video ran seconds longer than its narration.
 AUDIO_ARGS = ("-c:a", "aac", "-aac_coder", "fast", "-b:a", "48k", "-ac", "1")
 TIMEOUT_S = 600
 
@@ -137,7 +146,7 @@ def encode_args(concat: str, audio: str, mp4: str, m4a: str | None = None) -> li
             *VIDEO_ARGS, *AUDIO_ARGS, "-fflags", "+bitexact", "-flags:v", "+bitexact", "-flags:a", "+bitexact",
             "-map_metadata", "-1"]
     if m4a is None:
-        return [*args, "-movflags", "+faststart", "-video_track_timescale", "1000", mp4]
+        return [*args, "-movflags", "+faststart", mp4]
     # tee: one encode, two files; both names are relative (cwd) so no path needs tee escaping.
     return [*args, "-f", "tee",
-            f"[f=mp4:movflags=+faststart:video_track_timescale=1000]{mp4}|[f=ipod:select=a:movflags=+faststart]{m4a}"]
+            f"[f=mp4:movflags=+faststart]{mp4}|[f=ipod:select=a:movflags=+faststart]{m4a}"]

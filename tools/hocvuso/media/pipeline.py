@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from hocvuso.media import captions, encode, fonts, slides, text, theme, tts
+from hocvuso.media import speech as speech_rules
 from hocvuso.media.slides import SlideSpec, alt_text, png_bytes, render_slide, render_thumbnail
 from hocvuso.media.theme import Theme, theme_for
 
@@ -90,9 +91,10 @@ class SlidePlan:
     section: int
     spec: SlideSpec
     key: str
-    speech: str
+    speech: str  # as written: captions and transcripts show this
     audio_key: str = ""
     recording: str = ""  # the author's own recording, '' when the engine speaks
+    voice: str = ""  # what the engine says: ``speech`` normalised (numbers, dates, names read out)
 
     @property
     def alt(self) -> str:
@@ -146,18 +148,18 @@ def plan_lesson(course: Course, lesson: Lesson, options: BuildOptions, number: i
     look = theme_for(course.group)
     engine = tts.engine_from_spec(options.tts or tts.DEFAULT_SPEC) if options.video else None
     slide_code = _code_key(slides, text, theme, fonts)
-    audio_code = _code_key(tts, encode)
+    audio_code = _code_key(tts, encode, speech_rules)
     plans = []
     for section in lesson.sections:
         spec = _slide_spec(look, lesson, section, len(lesson.sections))
         speech = text.spoken_text(section.spoken) or text.clean(section.title)
         recording = section.narration.audio if section.narration and section.narration.audio else None
-        audio_key = ""
+        audio_key = voice = ""
         if engine is not None:
-            voice = f"recording:{recording.sha256}" if recording else f"{engine.key()}:{speech}"
-            audio_key = _hash(audio_code, voice)
+            voice = speech_rules.normalise(speech, course.pronunciations)
+            audio_key = _hash(audio_code, f"recording:{recording.sha256}" if recording else f"{engine.key()}:{voice}")
         plans.append(SlidePlan(section.index, spec, _hash(slide_code, spec.key()), speech, audio_key,
-                               str(recording.path) if recording else ""))
+                               str(recording.path) if recording else "", voice))
     thumb_key = _hash(slide_code, "thumbnail", look.key(), lesson.title, str(number), str(lesson.duration))
     video_key = _hash(_code_key(encode, captions, text, sys.modules[__name__]), lesson.title, course.language,
                       str(PAUSE_S), str(MIN_SLIDE_S),
@@ -232,7 +234,7 @@ def _narrate(engine: tts.Engine, slide: SlidePlan, target: Path) -> int:
         if slide.recording:
             encode.to_narration_wav(Path(slide.recording), tmp)
         else:
-            engine.synthesize(slide.speech, raw)
+            engine.synthesize(slide.voice or slide.speech, raw)
             if encode.is_narration_wav(raw):
                 os.replace(raw, tmp)
             else:  # another engine's rate or channels: resample once, here

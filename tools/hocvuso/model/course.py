@@ -55,6 +55,8 @@ class Course:
     bank: tuple[Question, ...] = ()
     assets: dict[str, Asset] = field(default_factory=dict)
     digest: str = ""
+    # How the narration voice reads words the authors list (e.g. "VNeID": "vê en e ai đi").
+    pronunciations: dict[str, str] = field(default_factory=dict)
 
     @property
     def key(self) -> str:
