@@ -54,7 +54,10 @@ def _parser() -> argparse.ArgumentParser:
 
     verify = sub.add_parser("verify", help="check a certificate's signed credential (.jwt) offline")
     verify.add_argument("credential", type=Path, help="the credential file (VC-JWT) a learner downloaded")
-    verify.add_argument("--key", type=Path, help="the issuer's public key (PEM or JWK); default: the key in the file")
+    verify.add_argument("--key", type=Path, help="the issuer's published public key (PEM or JWK)")
+    verify.add_argument("--jwks", type=Path, help="the issuer's published JWK Set (the key is chosen by the credential's kid)")
+    verify.add_argument("--status-list", type=Path, help="the issuer's status list (.jwt from statusListCredential): checks revocation")
+    verify.add_argument("--lang", choices=("vi", "en"), default=os.environ.get("HOCVUSO_LANG", "vi"), help="language of messages")
     verify.add_argument("--courses", type=Path, default=Path("courses"),
                         help="courses folder whose framework.yaml lists the competency codes (default: courses)")
     verify.add_argument("--json", action="store_true", help="also print the credential's content")
@@ -168,24 +171,27 @@ def cmd_outline(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    """Exit 0 when the credential is valid, 1 when it is not."""
+    """Exit 0 only when the signature checks out against a trusted key and nothing is wrong; else 1."""
     import json
 
     from hocvuso.commands.verify import framework_codes, verify_file
+    from hocvuso.diagnostics import codes
 
-    codes = framework_codes(args.courses)
-    report = verify_file(args.credential, args.key, codes)
-    for line in report.passed:
-        print(f"✔ {line}")
-    if codes is None:
-        print(f"note: {args.courses / 'framework.yaml'} not found: competency codes were not checked against the framework")
-    for line in report.notes:
-        print(f"note: {line}")
-    for line in report.problems:
-        print(f"✘ {line}", file=sys.stderr)
+    lang = args.lang
+    known = framework_codes(args.courses)
+    report = verify_file(args.credential, args.key, known, jwks_path=args.jwks, status_path=args.status_list)
+    for found in report.passed:
+        print(f"✔ {found.code.id} {found.message(lang)}")
+    if known is None:
+        print(f"! {codes.CRED_NO_FRAMEWORK.id} {codes.CRED_NO_FRAMEWORK.message(lang, {'path': str(args.courses / 'framework.yaml')})}")
+    for found in report.notes:
+        print(f"! {found.code.id} {found.message(lang)} {found.fix(lang)}")
+    for found in report.problems:
+        print(f"✘ {found.code.id} {found.message(lang)}\n  → {found.fix(lang)}", file=sys.stderr)
     if args.json and report.credential is not None:
         print(json.dumps(report.credential, ensure_ascii=False, indent=2))
-    print("HỢP LỆ / VALID" if report.ok else "KHÔNG HỢP LỆ / INVALID")
+    verdict = codes.CRED_VALID if report.ok else codes.CRED_INVALID
+    print(verdict.message(lang, {}))
     return 0 if report.ok else 1
 
 
