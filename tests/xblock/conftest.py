@@ -55,7 +55,7 @@ def django_workbench(tmp_path_factory: pytest.TempPathFactory):
         logging.getLogger("django").setLevel(logging.WARNING)  # workbench.settings logs every SQL query
         from django.core.management import call_command
 
-        call_command("migrate", verbosity=0)
+        call_command("migrate", run_syncdb=True, verbosity=0)  # xblock-sdk 0.14 (Python 3.11) ships no migrations
     finally:
         os.chdir(cwd)
         for key, value in saved.items():  # settings are loaded; leave the environment as it was

@@ -35,6 +35,8 @@ BAD_BODIES = [
     (b"[1, 2, 3]", 400, "đối tượng"),
     (b'"a string"', 400, "đối tượng"),
     (b"{" * 10, 400, "JSON"),
+    (b"[" * 10_000 + b"]" * 10_000, 400, "JSON"),  # nested past Python's recursion limit: RecursionError, not 500
+    (b'{"a":' * 5_000 + b"1" + b"}" * 5_000, 400, "JSON"),
 ]
 
 
@@ -190,3 +192,27 @@ def test_studio_save_refuses_unknown_fields_and_user_state(tmp_path, bank_policy
         assert status == 400
         assert "Không có thiết lập" in body["error"]
     assert h.block.passed is False
+
+
+def test_studio_save_is_refused_to_learners(tmp_path, bank_policy):
+    bank, policy = bank_policy
+    h = Harness(tmp_path, bank, policy)
+    before = (h.block.max_attempts, h.block.competency_threshold)
+    status, body = h.call("studio_submit", {"max_attempts": 100, "competency_threshold": 0.01})
+    assert status == 403
+    assert "nhân viên" in body["error"]
+    assert (h.block.max_attempts, h.block.competency_threshold) == before
+
+
+def test_validate_reports_settings_out_of_range_and_a_short_bank(tmp_path, bank_policy):
+    from xblock.validation import Validation, ValidationMessage
+
+    bank, policy = bank_policy
+    h = Harness(tmp_path, bank, {**policy, "competency_threshold": 1.5, "min_items_per_competency": 9})
+    result = h.block.validate()
+    assert isinstance(result, Validation)
+    kinds = sorted((m.type, m.text.split(":")[0]) for m in result.messages)
+    assert kinds == [(ValidationMessage.ERROR, "Giá trị 'Ngưỡng đạt mỗi năng lực (%)' không hợp lệ"),
+                     (ValidationMessage.WARNING, "Dành cho nhân viên khoá học")]
+    (tmp_path / "ok").mkdir()
+    assert Harness(tmp_path / "ok", bank, policy).block.validate().empty
