@@ -41,6 +41,7 @@ def django_workbench(tmp_path_factory: pytest.TempPathFactory):
         # Left in force to the end of the session: undoing it runs Django's setting_changed
         # handlers against the bare original settings (no SECRET_KEY); the overlay only adds apps.
         _over_existing_settings()
+        settings.MEDIA_ROOT = str(folder / "media")  # issued credentials' files (default storage), not the cwd
         yield folder
         return
     saved = {k: os.environ.get(k) for k in ("DJANGO_SETTINGS_MODULE", "WORKBENCH_DATABASES", "EXCLUDE_SAMPLE_XBLOCKS")}
@@ -63,6 +64,7 @@ def django_workbench(tmp_path_factory: pytest.TempPathFactory):
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
+    settings.MEDIA_ROOT = str(folder / "media")  # issued credentials' files (default storage), not the cwd
     yield folder
 
 

@@ -49,7 +49,7 @@ def test_fifty_concurrent_submits_of_one_form_grade_it_once(tmp_path, bank_polic
     assert block.attempt_log[0]["form_id"] == form_id
     assert block.form == {}
     assert block.passed is False
-    assert not block.credential_jwt
+    assert not block.credential_record
     # The state the learner sees agrees with the log: one failed attempt, a retake offered.
     page = h.view()
     assert "Bạn chưa đạt" in page and "Chúc mừng" not in page
@@ -71,7 +71,7 @@ def test_a_passing_and_a_failing_answer_set_at_once_grade_one_of_them(tmp_path, 
     assert len(block.attempt_log) == 1
     assert block.passed is won["passed"]
     assert h.grades() == [{"value": round(won["share"], 6), "max_value": 1.0}]
-    assert bool(block.credential_jwt) is won["passed"]
+    assert bool(block.credential_record) is won["passed"]
     page = h.view()
     assert ("Chúc mừng" in page) is won["passed"]
     assert ("Bạn chưa đạt" in page) is not won["passed"]

@@ -194,7 +194,7 @@ def test_placement_check_is_ungraded_once_and_issues_nothing(tmp_path, bank_poli
     assert h.grades() == []  # never graded: 0 possible points, no grade event
     block = h.block
     assert block.max_score() == 0
-    assert not block.credential_jwt
+    assert not block.credential_record
     assert "Tải giấy chứng nhận" not in body["html"]
     assert "không tính điểm" in body["html"]
     status, body = h.call("start")

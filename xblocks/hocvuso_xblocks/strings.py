@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 T = {
-    "intro": "Bài đánh giá cuối khoá xác nhận bạn đã đạt mức phổ cập ở từng năng lực số của hồ sơ học tập.",
+    "intro": "Bài đánh giá cuối khoá kiểm tra từng năng lực số của hồ sơ học tập, theo khung năng lực số "
+             "(Thông tư 02/2025/TT-BGDĐT). Người đạt nhận giấy chứng nhận của khoá học.",
+    "official_note": "Giấy chứng nhận này là của khoá học, không thay cho việc xác nhận phổ cập kỹ năng số: "
+                     "xác nhận “phổ cập” chính thức được thực hiện trên VNeID theo hướng dẫn của cơ quan có thẩm quyền.",
     "form_size": "Bài gồm {items} câu hỏi, rút ngẫu nhiên từ ngân hàng câu hỏi, chia đều cho {competencies} năng lực.",
     "time_limit": "Thời gian làm bài: {minutes} phút.",
     "no_time_limit": "Không giới hạn thời gian.",
@@ -29,7 +32,7 @@ T = {
     "time_left": "Thời gian còn lại:",
     "form_heading": "Bài đánh giá: {title}",
     "result_heading": "Kết quả bài đánh giá",
-    "passed": "Chúc mừng! Bạn đã đạt mức phổ cập ở mọi năng lực của hồ sơ.",
+    "passed": "Chúc mừng! Bạn đã đạt bài đánh giá cuối khoá ở mọi năng lực được đánh giá.",
     "failed": "Bạn chưa đạt. Hãy ôn lại các bài được gợi ý rồi làm lại.",
     "overall": "Tỉ lệ đúng toàn bài: {share}% (cần {need}%).",
     "attempt_of": "Lần làm bài thứ {n}.",
@@ -96,4 +99,57 @@ T = {
     "studio_key_ok": "Khoá ký chứng nhận: {alg}, đơn vị cấp {issuer}.",
     "save": "Lưu",
     "cancel": "Huỷ",
+}
+
+# The credential (read in wallets and by `hocvuso verify --json`) and the printed certificate.
+# Honest wording: a course certificate of the competencies assessed, never the official "phổ cập" confirmation.
+CREDENTIAL = {
+    "name": "Chứng nhận hoàn thành khoá học “{course}”",
+    "description": ("Người học đã đạt bài đánh giá cuối khoá “{course}”, đánh giá các năng lực số của hồ sơ “{profile}” "
+                    "theo khung năng lực số (Thông tư 02/2025/TT-BGDĐT). Đây là chứng nhận của khoá học; việc xác nhận "
+                    "“phổ cập” chính thức được thực hiện trên VNeID theo hướng dẫn của cơ quan có thẩm quyền."),
+    "criteria": ("Bài đánh giá rút ngẫu nhiên ít nhất {items} câu cho mỗi năng lực, chấm trên máy chủ. "
+                 "Đạt khi mỗi năng lực đúng từ {competency}% và toàn bài đúng từ {overall}%."),
+    "overall": "Tỉ lệ đúng toàn bài",
+    "status_list": "Danh sách thu hồi chứng nhận của {issuer}",
+}
+CERTIFICATE = {
+    "movement": "BÌNH DÂN HỌC VỤ SỐ",
+    "title": "CHỨNG NHẬN",
+    "subtitle": "hoàn thành khoá học",
+    "certifies": "Chứng nhận",
+    "passed": "đã đạt bài đánh giá cuối khoá",
+    "profile": "Hồ sơ năng lực: {profile} · theo khung năng lực số (Thông tư 02/2025/TT-BGDĐT)",
+    "col_competency": "Năng lực được đánh giá",
+    "col_level": "Bậc",
+    "col_result": "Kết quả",
+    "date": "Ngày cấp: {date}",
+    "issuer": "Đơn vị cấp: {issuer}",
+    "scan": "Quét để kiểm tra chứng nhận số",
+    "id_line": "Mã chứng nhận: {id}  ·  dấu vân tay SHA-256: {fingerprint}",
+    "official_note": ("Đây là giấy chứng nhận của khoá học. Việc xác nhận “phổ cập” kỹ năng số chính thức "
+                      "được thực hiện trên VNeID theo hướng dẫn của cơ quan có thẩm quyền."),
+}
+# Staff: revoking a credential (Bitstring Status List) and the credential files.
+STAFF = {
+    "revoke_heading": "Thu hồi chứng nhận số (dành cho nhân viên khoá học)",
+    "revoke_help": ("Nhập mã chứng nhận (urn:uuid:…, in dưới giấy chứng nhận). Thu hồi là vĩnh viễn: danh sách thu hồi "
+                    "công khai tại {url} sẽ đánh dấu chứng nhận này."),
+    "revoke_id": "Mã chứng nhận",
+    "revoke_reason": "Lý do (ghi vào nhật ký)",
+    "revoke_button": "Thu hồi",
+    "revoked_count": "Đã thu hồi {n} chứng nhận.",
+    "revoked_ok": "Đã thu hồi chứng nhận {id}.",
+    "publish": "Khoá công khai (JWKS): {jwks} · Hồ sơ đơn vị cấp: {issuer}",
+}
+ERRORS = {
+    "not_staff": "Chỉ nhân viên khoá học được làm việc này.",
+    "unknown_credential": "Không tìm thấy chứng nhận '{id}' do bài đánh giá này cấp.",
+    "already_revoked": "Chứng nhận '{id}' đã bị thu hồi trước đó.",
+    "busy": "Hệ thống đang cập nhật danh sách thu hồi; hãy thử lại sau ít giây.",
+    "revoked": "Chứng nhận số của bạn đã bị thu hồi.",
+    "credential_missing": ("Không lấy lại được chứng nhận số đã cấp (tệp lưu trữ bị mất và khoá ký hoặc ngân hàng câu hỏi "
+                           "đã đổi). Hãy liên hệ đơn vị tổ chức khoá học."),
+    "all_indexes_revoked": "Không cấp lại được chứng nhận: người học này đã bị thu hồi quá nhiều chứng nhận.",
+    "no_signer": "Chưa cấu hình khoá ký.",
 }
