@@ -110,3 +110,13 @@ def yaml_problem(problem: str) -> Term | str:
     """PyYAML's English problem text as a catalogue term when it is a known one."""
     key = re.sub(r"^found character .* that cannot", "found character that cannot", problem)
     return YAML_PROBLEMS.get(key, problem)
+
+# --- hocvuso report (HV8xx) ------------------------------------------------------------
+ROSTER = Term("roster", "Danh sách người học")
+A_LEARNER_ID = Term("a learner id", "một mã người học")
+WHOLE_FROM_ONE = Term("a whole number from 1", "một số nguyên từ 1")
+SHARE_0_1 = Term("a share from 0 to 1", "một tỉ lệ từ 0 đến 1")
+DISABILITY_VALUES = Term("x / yes / 1 (disabled); empty / no / 0", "x / có / 1 (có khuyết tật); để trống / không / 0")
+UNLISTED_UNIT = Term("(unit not in the plan)", "(đơn vị chưa có trong kế hoạch)")
+MOODLE_QUESTION_RESULT = Term("Question i and Result i (turn on 'Question' and 'Result' in the report's settings)",
+                              "Question i và Result i (bật 'Question' và 'Result' trong phần thiết lập của báo cáo)")

@@ -21,8 +21,7 @@ import hmac
 import json
 from typing import TYPE_CHECKING, Any
 
-from hocvuso.diagnostics import Location
-from hocvuso.diagnostics import codes
+from hocvuso.diagnostics import Location, codes
 from hocvuso.reports.results import parse_day, scorm_attempt
 
 if TYPE_CHECKING:

@@ -28,12 +28,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from hocvuso.diagnostics import Location
-from hocvuso.diagnostics import codes
+from hocvuso.diagnostics import Location, codes, terms
 from hocvuso.reports.sheet import Sheet, cell, find_columns, fold
 
 if TYPE_CHECKING:
-    from pathlib import Path
 
     from hocvuso.diagnostics import Diagnostics
     from hocvuso.reports.catalog import CourseIndex
@@ -218,11 +216,11 @@ def read_moodle(sheet: Sheet, out: Tables, state: ReadState, diags: Diagnostics)
     questions = {int(h.split()[1]): i for i, h in enumerate(folded) if re.fullmatch(r"question \d+", h)}
     results = {int(h.split()[1]): i for i, h in enumerate(folded) if re.fullmatch(r"result \d+", h)}
     replies = {int(h.split()[1]): i for i, h in enumerate(folded) if re.fullmatch(r"response \d+", h)}
-    problems = []
+    problems: list[tuple[str, object]] = []
     if "id" not in cols:
         problems.append(("ID number", ", ".join(MOODLE_IDS)))
     if not questions or not results:
-        problems.append(("Question 0 / Result 0", "Question i, Result i (report settings: Question, Result)"))
+        problems.append(("Question 0 / Result 0", terms.MOODLE_QUESTION_RESULT))
     for column, accepted in problems:
         diags.add(codes.REPORT_MISSING_COLUMN, sheet.loc(sheet.header_row, 1), kind="Moodle SCORM interactions",
                   column=column, accepted=accepted, found=", ".join(sheet.header))
@@ -299,7 +297,7 @@ def _int(sheet: Sheet, row: int, col: int, cells: list[str], diags: Diagnostics)
     if value.isdigit() and int(value) >= 1:
         return int(value)
     diags.add(codes.REPORT_BAD_NUMBER, sheet.loc(row, col + 1), value=value, column=sheet.header[col],
-              expected="a whole number from 1", example="2")
+              expected=terms.WHOLE_FROM_ONE, example="2")
     return None
 
 
@@ -312,7 +310,7 @@ def _share(sheet: Sheet, row: int, col: int, cells: list[str], diags: Diagnostic
     if 0.0 <= share <= 1.0:
         return share
     diags.add(codes.REPORT_BAD_NUMBER, sheet.loc(row, col + 1), value=value, column=sheet.header[col],
-              expected="a share from 0 to 1", example="0.75")
+              expected=terms.SHARE_0_1, example="0.75")
     return None
 
 

@@ -7,13 +7,14 @@ are ignored (they may hold names or phone numbers: those are never read).
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
-from hocvuso.diagnostics import codes
+from hocvuso.diagnostics import codes, terms
 from hocvuso.reports.sheet import Sheet, cell, find_columns, fold
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from hocvuso.diagnostics import Diagnostics
     from hocvuso.reports.tables import Table
 
@@ -42,7 +43,6 @@ GROUPS: dict[str, tuple[str, ...]] = {
 _GROUP_OF = {fold(alias): group for group, aliases in GROUPS.items() for alias in aliases}
 _YES = {"x", "co", "1", "true", "yes", "y", "khuyet tat", "co khuyet tat"}
 _NO = {"", "0", "khong", "no", "n", "false", "binh thuong"}
-KIND_VI = "Danh sách người học"
 
 
 def group_of(value: str) -> str | None:
@@ -50,22 +50,22 @@ def group_of(value: str) -> str | None:
     return _GROUP_OF.get(fold(value))
 
 
-def read_roster(sheet: Sheet, table: Table, diags: Diagnostics, today: dt.date) -> int:
-    """Add the sheet's learners to ``table``; → how many rows were taken.  Problems go to ``diags``."""
+def read_roster(sheet: Sheet, table: Table, diags: Diagnostics, today: dt.date) -> tuple[list[int], dict[str, int]]:
+    """Add the sheet's learners to ``table``; → the sheet row of each learner taken, and the columns found."""
     cols = find_columns(sheet, COLUMNS)
     missing = [key for key in REQUIRED if key not in cols]
     for key in missing:
-        diags.add(codes.REPORT_MISSING_COLUMN, sheet.loc(sheet.header_row, 1), kind=KIND_VI, column=key,
+        diags.add(codes.REPORT_MISSING_COLUMN, sheet.loc(sheet.header_row, 1), kind=terms.ROSTER, column=key,
                   accepted=", ".join(COLUMNS[key]), found=", ".join(sheet.header))
     if missing:
-        return 0
+        return [], cols
     seen: dict[str, int] = {}
-    taken = 0
+    taken: list[int] = []
     for row, cells in sheet.rows:
         learner = cell(cells, cols["learner_id"])
         if not learner:
             diags.add(codes.REPORT_BAD_VALUE, sheet.loc(row, cols["learner_id"] + 1), value="", column=sheet.header[cols["learner_id"]],
-                      allowed="một mã người học / a learner id")
+                      allowed=terms.A_LEARNER_ID)
             continue
         if learner in seen:
             diags.add(codes.REPORT_DUPLICATE_LEARNER, sheet.loc(row, cols["learner_id"] + 1), id=learner, first=seen[learner])
@@ -83,8 +83,8 @@ def read_roster(sheet: Sheet, table: Table, diags: Diagnostics, today: dt.date) 
                   sex=_sex(cell(cells, cols.get("sex"))), ethnic=cell(cells, cols.get("ethnic")),
                   disabled=_flag(sheet, row, cols.get("disability"), cells, diags),
                   household=cell(cells, cols.get("household")) or None, mentor=cell(cells, cols.get("mentor")) or None)
-        taken += 1
-    return taken
+        taken.append(row)
+    return taken, cols
 
 
 def _birth_year(sheet: Sheet, row: int, index: int | None, cells: list[str], diags: Diagnostics, today: dt.date) -> int | None:
@@ -117,5 +117,5 @@ def _flag(sheet: Sheet, row: int, index: int | None, cells: list[str], diags: Di
     if folded in _NO:
         return 0
     diags.add(codes.REPORT_BAD_VALUE, sheet.loc(row, index + 1), value=cell(cells, index), column=sheet.header[index],
-              allowed="x / có / 1 (có khuyết tật), để trống / không / 0")
+              allowed=terms.DISABILITY_VALUES)
     return None

@@ -17,8 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from hocvuso.diagnostics import Diagnostics, Location
-from hocvuso.diagnostics import codes
+from hocvuso.diagnostics import Diagnostics, Location, codes
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -152,7 +151,7 @@ def _to_sheet(path: Path, raw: list[tuple[int, list[str]]], kind: str, encoding:
         diags.add(codes.REPORT_EMPTY_FILE, Location(path, header_row), path=str(path))
         return None
     del kind  # named in callers' messages; the reader itself is format-neutral
-    return Sheet(path, [h for h in names], header_row, data, encoding)
+    return Sheet(path, list(names), header_row, data, encoding)
 
 
 def read_table(path: Path, kind: str, diags: Diagnostics, progress: Callable[[int, int], None] | None = None) -> Sheet | None:

@@ -1,0 +1,186 @@
+"""Where the SQL runs: DuckDB (embedded, the default), chdb (ClickHouse embedded) or a ClickHouse server.
+
+Every query is written once, in DuckDB's dialect (:mod:`hocvuso.reports.queries`),
+and SQLGlot transpiles it for ClickHouse.  Results come back as lists of plain
+Python tuples so both engines can be compared value for value.  ClickHouse's
+LEFT JOIN fills missing rows with default values unless ``join_use_nulls = 1``,
+so that setting is part of every ClickHouse query.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import secrets
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+CLICKHOUSE_SETTINGS = {"join_use_nulls": 1}
+TABLES = ("roster", "attempts", "competencies", "responses")
+
+
+class EngineError(Exception):
+    """The engine cannot be started or reached (reported as HV821, never as a traceback)."""
+
+
+class Engine(Protocol):
+    """What the report needs from a SQL engine."""
+
+    name: str
+
+    def register(self, table: str, files: list[Path]) -> None:
+        """Make ``table`` read the given Parquet files."""
+
+    def query(self, sql: str) -> list[tuple[Any, ...]]:
+        """Run one query written in DuckDB's dialect; → rows of Python values."""
+
+    def close(self) -> None:
+        """Free the engine's resources."""
+
+
+def to_clickhouse(sql: str) -> str:
+    """A DuckDB-dialect query in ClickHouse's dialect (SQLGlot)."""
+    import sqlglot
+
+    return str(sqlglot.transpile(sql, read="duckdb", write="clickhouse")[0])
+
+
+def _plain(value: Any) -> Any:
+    """One cell as a plain Python value: NaN (ClickHouse's empty correlation) as None, integral numbers as int."""
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "item") and not isinstance(value, str | bytes):  # numpy scalars
+        return _plain(value.item())
+    return value
+
+
+class DuckDBEngine:
+    """DuckDB in this process: nothing to install or start."""
+
+    name = "duckdb"
+
+    def __init__(self, threads: int | None = None, memory_limit: str | None = None) -> None:
+        import duckdb
+
+        self._con = duckdb.connect(":memory:")
+        if threads:
+            self._con.execute(f"SET threads = {int(threads)}")
+        if memory_limit:
+            self._con.execute("SET memory_limit = ?", [memory_limit])
+
+    def register(self, table: str, files: list[Path]) -> None:
+        paths = ", ".join("'" + str(p).replace("'", "''") + "'" for p in files)
+        self._con.execute(f"CREATE OR REPLACE VIEW {table} AS SELECT * FROM read_parquet([{paths}])")
+
+    def query(self, sql: str) -> list[tuple[Any, ...]]:
+        return [tuple(_plain(v) for v in row) for row in self._con.execute(sql).fetchall()]
+
+    def close(self) -> None:
+        self._con.close()
+
+
+class ChdbEngine:
+    """ClickHouse embedded in this process (chdb): the same engine as Aspects, for tests and local runs."""
+
+    name = "chdb"
+
+    def __init__(self) -> None:
+        from chdb import session
+
+        self._session: Any = session.Session()  # type: ignore[no-untyped-call]
+        self._db = "hocvuso_" + secrets.token_hex(4)
+        self._run(f"CREATE DATABASE IF NOT EXISTS {self._db} ENGINE = Atomic")
+
+    def _run(self, sql: str, fmt: str = "CSV") -> Any:
+        try:
+            return self._session.query(sql, fmt)
+        except Exception as err:  # chdb raises its own error type for every failed query
+            raise EngineError(str(err)) from err
+
+    def register(self, table: str, files: list[Path]) -> None:
+        sources = " UNION ALL ".join(
+            "SELECT * FROM file('" + str(p).replace("'", "\\'") + "', Parquet)" for p in files)
+        self._run(f"CREATE OR REPLACE VIEW {self._db}.{table} AS {sources}")
+
+    def query(self, sql: str) -> list[tuple[Any, ...]]:
+        text = to_clickhouse(sql)
+        for table in TABLES:  # unqualified names → this run's database
+            text = _qualify(text, table, self._db)
+        settings = ", ".join(f"{k} = {v}" for k, v in CLICKHOUSE_SETTINGS.items())
+        result = self._run(f"{text} SETTINGS {settings}, output_format_json_quote_64bit_integers = 0, "
+                           "output_format_json_quote_denormals = 1", "JSONCompact")
+        data = json.loads(result.bytes() or b'{"data": []}')
+        return [tuple(_plain(_denormal(v)) for v in row) for row in data["data"]]
+
+    def close(self) -> None:
+        self._run(f"DROP DATABASE IF EXISTS {self._db}")
+        self._session.close()
+
+
+def _denormal(value: Any) -> Any:
+    return float("nan") if value in ("nan", "-nan", "inf", "-inf") else value
+
+
+def _qualify(sql: str, table: str, db: str) -> str:
+    """Qualify a table name after FROM/JOIN (the queries name only the four tables)."""
+    import re
+
+    return re.sub(rf"\b(FROM|JOIN)\s+{table}\b", rf"\1 {db}.{table}", sql)
+
+
+class ClickHouseEngine:
+    """A ClickHouse server (e.g. the one Open edX Aspects runs), through clickhouse-connect.
+
+    The normalised tables are uploaded as temporary tables of one HTTP session,
+    so nothing is left on the server after the run.  Not exercised by the tests
+    (no server here); the SQL it runs is the same the chdb tests run.
+    """
+
+    name = "clickhouse"
+
+    def __init__(self, url: str) -> None:
+        try:
+            import clickhouse_connect
+        except ImportError as err:  # optional dependency
+            raise EngineError("pip install clickhouse-connect") from err
+        try:
+            self._client = clickhouse_connect.get_client(dsn=url, session_id="hocvuso-" + secrets.token_hex(8),
+                                                         settings=CLICKHOUSE_SETTINGS)
+        except Exception as err:  # connection refused, bad credentials, …: the user's set-up, not a bug
+            raise EngineError(str(err)) from err
+
+    def register(self, table: str, files: list[Path]) -> None:
+        import pyarrow.parquet as pq
+
+        data = pq.read_table(files[0]) if len(files) == 1 else __import__("pyarrow").concat_tables(
+            [pq.read_table(f) for f in files])
+        columns = ", ".join(f"`{f.name}` {_ch_type(str(f.type))}" for f in data.schema)
+        self._client.command(f"CREATE TEMPORARY TABLE {table} ({columns}) ENGINE = Memory")
+        self._client.insert_arrow(table, data)
+
+    def query(self, sql: str) -> list[tuple[Any, ...]]:
+        return [tuple(_plain(v) for v in row) for row in self._client.query(to_clickhouse(sql)).result_rows]
+
+    def close(self) -> None:
+        self._client.close()
+
+
+def _ch_type(arrow_type: str) -> str:
+    return {"string": "Nullable(String)", "int8": "Nullable(Int8)", "int32": "Nullable(Int32)",
+            "double": "Nullable(Float64)", "date32[day]": "Nullable(Date32)"}.get(arrow_type, "Nullable(String)")
+
+
+def open_engine(spec: str) -> Engine:
+    """``duckdb`` (default), ``chdb``, or ``clickhouse://user:password@host:8123/database``."""
+    if spec in ("", "duckdb"):
+        return DuckDBEngine()
+    if spec == "chdb":
+        try:
+            return ChdbEngine()
+        except ImportError as err:
+            raise EngineError("pip install chdb") from err
+    if spec.startswith(("clickhouse://", "clickhouses://", "http://", "https://")):
+        return ClickHouseEngine(spec)
+    raise EngineError("unknown engine")

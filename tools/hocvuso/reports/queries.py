@@ -1,0 +1,176 @@
+"""The report's SQL, written once in DuckDB's dialect; ClickHouse gets it through SQLGlot.
+
+Placeholders (filled by :func:`render` from checked values only): ``{unit}`` is
+``commune`` or ``village``; ``{as_of}`` an ISO date; ``{elder_year}`` the last
+birth year of people aged 60 or over at ``as_of``; ``{min_mentees}`` a whole
+number.  Queries keep to what both engines mean the same way: no ``*`` in
+joined selects, no NULL ordering (rows are sorted in Python), counts with
+``COUNT(CASE … THEN 1 END)``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+# One row per learner in the roster with their dates of reaching the profile, of a credential, of first activity.
+_LEARNERS = """
+WITH a AS (
+    SELECT learner_id,
+           MIN(CASE WHEN passed = 1 AND mode <> 'placement' THEN submitted END) AS reached_on,
+           MIN(CASE WHEN credential = 1 THEN submitted END) AS confirmed_on,
+           MIN(submitted) AS first_on
+    FROM attempts
+    WHERE submitted <= DATE '{as_of}'
+    GROUP BY learner_id
+),
+act AS (SELECT DISTINCT learner_id FROM responses),
+s AS (
+    SELECT r.learner_id AS learner_id, r.grp AS grp, r.{unit} AS unit, r.birth_year AS birth_year,
+           r.disabled AS disabled, r.household AS household, r.mentor AS mentor,
+           a.reached_on AS reached_on, a.confirmed_on AS confirmed_on,
+           CASE WHEN a.first_on IS NOT NULL OR act.learner_id IS NOT NULL THEN 1 ELSE 0 END AS active
+    FROM roster AS r
+    LEFT JOIN a ON a.learner_id = r.learner_id
+    LEFT JOIN act ON act.learner_id = r.learner_id
+)
+"""
+
+STATUS = _LEARNERS + """
+SELECT grp, unit,
+       COUNT(*) AS learners,
+       COUNT(reached_on) AS reached,
+       COUNT(confirmed_on) AS confirmed,
+       SUM(active) AS active_learners,
+       COUNT(CASE WHEN birth_year <= {elder_year} THEN 1 END) AS elderly_learners,
+       COUNT(CASE WHEN birth_year <= {elder_year} AND active = 1 THEN 1 END) AS elderly_active,
+       COUNT(CASE WHEN disabled = 1 THEN 1 END) AS disabled_learners,
+       COUNT(CASE WHEN disabled = 1 AND active = 1 THEN 1 END) AS disabled_active
+FROM s
+GROUP BY grp, unit
+"""
+
+# Learners who first reached the profile (or got a credential) in each month, per group and unit.
+BY_MONTH = _LEARNERS + """
+SELECT grp, unit, CAST(EXTRACT(YEAR FROM reached_on) * 100 + EXTRACT(MONTH FROM reached_on) AS INTEGER) AS ym,
+       COUNT(*) AS reached
+FROM s
+WHERE reached_on IS NOT NULL
+GROUP BY grp, unit, ym
+"""
+
+CONFIRMED_BY_MONTH = _LEARNERS + """
+SELECT grp, unit, CAST(EXTRACT(YEAR FROM confirmed_on) * 100 + EXTRACT(MONTH FROM confirmed_on) AS INTEGER) AS ym,
+       COUNT(*) AS confirmed
+FROM s
+WHERE confirmed_on IS NOT NULL
+GROUP BY grp, unit, ym
+"""
+
+MENTORS = _LEARNERS + """
+SELECT unit, COUNT(*) AS mentors,
+       COUNT(CASE WHEN mentees >= {min_mentees} THEN 1 END) AS mentors_enough,
+       SUM(mentees) AS mentees_total, SUM(mentees_active) AS mentees_active_total
+FROM (
+    SELECT unit, mentor, COUNT(*) AS mentees, SUM(active) AS mentees_active
+    FROM s
+    WHERE mentor IS NOT NULL AND mentor <> ''
+    GROUP BY unit, mentor
+) AS m
+GROUP BY unit
+"""
+
+# The same over the whole area: a mentor with mentees in two units is one mentor.
+MENTORS_TOTAL = _LEARNERS + """
+SELECT COUNT(*) AS mentors,
+       COUNT(CASE WHEN mentees >= {min_mentees} THEN 1 END) AS mentors_enough,
+       SUM(mentees) AS mentees_total, SUM(mentees_active) AS mentees_active_total
+FROM (
+    SELECT mentor, COUNT(*) AS mentees, SUM(active) AS mentees_active
+    FROM s
+    WHERE mentor IS NOT NULL AND mentor <> ''
+    GROUP BY mentor
+) AS m
+"""
+
+HOUSEHOLDS = _LEARNERS + """
+SELECT unit, COUNT(*) AS households, COUNT(CASE WHEN members_active > 0 THEN 1 END) AS households_learning
+FROM (
+    SELECT unit, household, SUM(active) AS members_active
+    FROM s
+    WHERE household IS NOT NULL AND household <> ''
+    GROUP BY unit, household
+) AS h
+GROUP BY unit
+"""
+
+_SHARES = """
+WITH ranked AS (
+    SELECT learner_id, code, share, mode,
+           ROW_NUMBER() OVER (PARTITION BY learner_id, code, mode = 'placement'
+                              ORDER BY submitted, attempt) AS first_k,
+           ROW_NUMBER() OVER (PARTITION BY learner_id, code, mode = 'placement'
+                              ORDER BY submitted DESC, attempt DESC) AS last_k
+    FROM competencies
+    WHERE submitted <= DATE '{as_of}'
+),
+pre AS (SELECT learner_id, code, share FROM ranked WHERE mode = 'placement' AND first_k = 1),
+post AS (SELECT learner_id, code, share FROM ranked WHERE mode <> 'placement' AND last_k = 1)
+"""
+
+# Pre-test (first placement) against the latest assessment, per group and competency, for learners with both.
+CHANGE = _SHARES + """
+SELECT r.grp AS grp, pre.code AS code, COUNT(*) AS learners, AVG(pre.share) AS before, AVG(post.share) AS after
+FROM pre
+JOIN post ON post.learner_id = pre.learner_id AND post.code = pre.code
+JOIN roster AS r ON r.learner_id = pre.learner_id
+GROUP BY r.grp, pre.code
+"""
+
+# The latest share per competency, per unit: the heat map.
+HEATMAP = _SHARES + """
+SELECT r.{unit} AS unit, post.code AS code, COUNT(*) AS learners, AVG(post.share) AS share
+FROM post
+JOIN roster AS r ON r.learner_id = post.learner_id
+GROUP BY r.{unit}, post.code
+"""
+
+_FIRST_RESPONSES = """
+WITH ranked AS (
+    SELECT p.learner_id AS learner_id, p.item AS item, p.correct AS correct, p.response AS response,
+           ROW_NUMBER() OVER (PARTITION BY p.learner_id, p.item ORDER BY p.attempt) AS k
+    FROM responses AS p
+    JOIN roster AS r ON r.learner_id = p.learner_id
+),
+f AS (SELECT learner_id, item, correct, response FROM ranked WHERE k = 1)
+"""
+
+# Per item: learners, difficulty p (share right at the first try), point-biserial r against the rest score.
+ITEMS = _FIRST_RESPONSES + """,
+tot AS (SELECT learner_id, SUM(correct) AS total FROM f GROUP BY learner_id)
+SELECT f.item AS item, COUNT(*) AS learners, AVG(CAST(f.correct AS DOUBLE)) AS p,
+       CORR(CAST(f.correct AS DOUBLE), CAST(tot.total - f.correct AS DOUBLE)) AS r
+FROM f
+JOIN tot ON tot.learner_id = f.learner_id
+GROUP BY f.item
+"""
+
+DISTRACTORS = _FIRST_RESPONSES + """
+SELECT item, response, COUNT(*) AS learners
+FROM f
+GROUP BY item, response
+"""
+
+# Rows whose learner is not in the roster (Parquet inputs are not checked row by row in Python).
+ORPHANS = """
+SELECT COUNT(*) FROM attempts AS a LEFT JOIN roster AS r ON r.learner_id = a.learner_id WHERE r.learner_id IS NULL
+"""
+
+
+def render(sql: str, unit: str, as_of: dt.date, min_mentees: int = 5) -> str:
+    """Fill the placeholders of one query (values are checked here, never taken from input text)."""
+    if unit not in ("commune", "village"):
+        raise ValueError(unit)
+    return sql.format(unit=unit, as_of=as_of.isoformat(), elder_year=as_of.year - 60, min_mentees=int(min_mentees))
