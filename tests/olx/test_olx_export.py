@@ -73,9 +73,10 @@ def test_structure_is_chapter_sequential_vertical_with_one_sequential_per_lesson
 
 
 def test_html_is_raw_and_points_assets_at_static(sample_olx: Path, sample_model):
-    pointer = etree.parse(str(sample_olx / "html" / "moi-loai-cau-hoi-s1-h1.xml")).getroot()
+    # The first section has no heading: its id is 'intro' (issue 16: ids from headings, not positions).
+    pointer = etree.parse(str(sample_olx / "html" / "moi-loai-cau-hoi_intro-h1.xml")).getroot()
     assert pointer.get("editor") == "raw"
-    body = (sample_olx / "html" / "moi-loai-cau-hoi-s1-h1.html").read_text()
+    body = (sample_olx / "html" / "moi-loai-cau-hoi_intro-h1.html").read_text()
     image = next(iter(sample_model.assets.values()))
     assert f'src="/static/{image.name}"' in body and 'alt="Tin nhắn chứa mã OTP"' in body
     assert (sample_olx / "static" / image.name).read_bytes() == image.path.read_bytes()
@@ -214,7 +215,8 @@ def test_real_course_rubrics_parse_with_ora2(built, tmp_path: Path, group: str):
 def test_grading_policy_matches_the_course_policy(sample_olx: Path, sample_model):
     policy = json.loads((sample_olx / "policies" / "2026-1" / "grading_policy.json").read_text())
     graders = {g["type"]: g for g in policy["GRADER"]}
-    assert policy["GRADE_CUTOFFS"] == {"Pass": sample_model.certification.pass_rule.overall_threshold}
+    # 0.1 practice + 0.9 × 0.7 final = 0.73, raised above Open edX's rounding (tests/olx/test_practice_policy.py)
+    assert policy["GRADE_CUTOFFS"] == {"Pass": 0.74}
     assert sum(g["weight"] for g in graders.values()) == pytest.approx(1.0)
     formats = {etree.parse(str(p)).getroot().get("format") for p in (sample_olx / "sequential").glob("*.xml")} - {None}
     assert formats == set(graders)

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from hocvuso.diagnostics import Diagnostics
 
 STATE_FILE = ".cache/state.json"
+STAGING_PREFIX = ".staging-"
 SMALL_FILE = 2_000_000
 
 
@@ -69,6 +70,36 @@ def folder_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
+def remove_stale_staging(out: Path) -> list[str]:
+    """Remove staging folders that killed builds left behind; return their names.
+
+    A staging folder is named ``.staging-<pid>-<random>``: one whose process
+    is gone (or an older one without a pid) is stale.  A build running at the
+    same time into the same folder keeps its own.
+    """
+    removed = []
+    for folder in sorted(out.glob(f"{STAGING_PREFIX}*")):
+        if folder.is_dir() and not _alive(folder.name[len(STAGING_PREFIX):].split("-")[0]):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder.name)
+    return removed
+
+
+def _alive(pid_text: str) -> bool:
+    if not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if pid <= 0 or pid == os.getpid():
+        return False  # a folder of this very process is from an earlier, interrupted run
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return pid > 0
+    return True
+
+
 class Builder:
     """Runs a build of some courses with some emitters into ``out``."""
 
@@ -101,7 +132,8 @@ class Builder:
         if diags.has_errors() or framework is None:
             report.ok = False
             return report
-        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self._ensure_out()))
+        remove_stale_staging(self._ensure_out())
+        staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=self.out))
         try:
             needs = frozenset().union(*(e.needs_media for e in self.emitters))
             for course in courses:

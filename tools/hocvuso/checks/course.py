@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from hocvuso.checks.profile import check_profile_membership
 from hocvuso.diagnostics import Location, codes
 from hocvuso.model import QuizBlock
 
@@ -24,6 +25,7 @@ def check_course(course: Course, diags: Diagnostics) -> None:
     check_unlisted_lessons(course, diags)
     check_question_competencies(course, diags)
     check_in_video_ids(course, diags)
+    check_profile_membership(course, diags)
 
 
 def check_unique_ids(course: Course, diags: Diagnostics) -> None:
@@ -50,9 +52,10 @@ def check_unique_ids(course: Course, diags: Diagnostics) -> None:
 
 def check_unlisted_lessons(course: Course, diags: Diagnostics) -> None:
     """A Markdown file next to listed lessons but not listed itself is probably forgotten."""
-    lessons = {lesson.path.resolve() for lesson in course.lessons}
-    folders = {path.parent for path in lessons}
-    listed = lessons | {q.loc.path.resolve() for q in course.bank}
+    # What course.yaml lists counts, loaded or not: a file that failed to load has its own error.
+    listed = {path.resolve() for path in course.listed} | {lesson.path.resolve() for lesson in course.lessons}
+    folders = {lesson.path.resolve().parent for lesson in course.lessons} | {
+        path.parent for path in listed if path not in {q.loc.path.resolve() for q in course.bank}}
     for folder in sorted(folders):
         for path in sorted(folder.glob("*.md")):
             if path.resolve() not in listed and path.name.lower() not in ("readme.md",):

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from hocvuso.diagnostics import codes
-from hocvuso.loader.files import resolve_inside, sha256_file
+from hocvuso.diagnostics.terms import Suggestion, shown
+from hocvuso.loader.files import path_problem, resolve_inside, sha256_file
 from hocvuso.model import Asset
 
 if TYPE_CHECKING:
@@ -55,21 +57,49 @@ class AssetRegistry:
         Reports a path leaving the course folder, a missing file, a wrong type
         or an oversized file, and returns None in those cases.
         """
+        problem = path_problem(ref)
+        if problem is not None:
+            self.diags.add(codes.PATH_INVALID, loc, path=shown(ref), reason=problem)
+            return None
         path = resolve_inside(self.root, ref, base)
         if path is None:
-            self.diags.add(codes.PATH_OUTSIDE, loc, path=ref)
+            self.diags.add(codes.PATH_OUTSIDE, loc, path=shown(ref))
             return None
         kind = kind_of(ref)
         if kind not in kinds:
             allowed = ", ".join(ext for k in kinds for ext in EXTENSIONS[k])
-            self.diags.add(codes.MEDIA_UNSUPPORTED, loc, ext=PurePosixPath(ref).suffix or ref, allowed=allowed)
+            self.diags.add(codes.MEDIA_UNSUPPORTED, loc, ext=shown(PurePosixPath(ref).suffix or ref), allowed=allowed)
             return None
         if not path.is_file():
-            self.diags.add(codes.MEDIA_NOT_FOUND, loc, path=ref)
+            self.diags.add(codes.MEDIA_NOT_FOUND, loc, path=shown(ref), base=self._folder(base),
+                           suggestion=Suggestion(self._nearby(ref, base)))
             return None
         if path in self._by_path:
             return self._by_path[path]
         return self._register(path, ref, kind, loc)
+
+    def _folder(self, base: Path | None) -> str:
+        """The folder paths are relative to, as the author sees it ('lessons/')."""
+        folder = (base or self.root).resolve()
+        try:
+            rel = folder.relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return str(folder)
+        return f"{self.root.name}/{rel}/" if rel != "." else f"{self.root.name}/"
+
+    def _nearby(self, ref: str, base: Path | None) -> str | None:
+        """The path that does name the file: ``ref`` taken from the course folder, or the one file of that name."""
+        start = (base or self.root).resolve()
+        root = self.root.resolve()
+        candidates = [root / ref] if resolve_inside(root, ref) else []
+        name = PurePosixPath(ref).name
+        if name and not set(name) & set("*?[]") and not any(c.is_file() for c in candidates):
+            found = [p for p in root.rglob(name) if p.is_file()][:2]
+            candidates = found if len(found) == 1 else []
+        for candidate in candidates:
+            if candidate.is_file():
+                return os.path.relpath(candidate, start).replace(os.sep, "/")
+        return None
 
     def _register(self, path: Path, ref: str, kind: str, loc: Location) -> Asset | None:
         size = path.stat().st_size

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from hocvuso.diagnostics import Location, codes
+from hocvuso.diagnostics import Location, codes, terms
+from hocvuso.diagnostics.terms import Term, shown
 from hocvuso.loader.assets import AssetRegistry
-from hocvuso.loader.files import read_text, resolve_inside
+from hocvuso.loader.files import path_problem, read_text, resolve_inside
 from hocvuso.loader.framework import read_pass_rule
 from hocvuso.loader.ids import is_valid_id
 from hocvuso.loader.lesson import LoadContext, load_bank, load_lesson
@@ -18,8 +19,7 @@ from hocvuso.loader.yamlsource import (
     YNode,
     field_loc,
     get_date,
-    get_int,
-    get_number,
+    get_in_range,
     get_seq,
     get_str,
     get_str_list,
@@ -33,39 +33,45 @@ if TYPE_CHECKING:
     from hocvuso.diagnostics import Diagnostics
     from hocvuso.model import Framework
 
-COURSE = Schema("course.yaml", (
-    Field("org", "organisation code in Open edX, e.g. BDHVS", required=True),
-    Field("course", "course number, e.g. KNS-ND", required=True),
-    Field("run", "course run, e.g. 2026-1", required=True),
-    Field("title", "course title", required=True),
-    Field("start", "first day, YYYY-MM-DD", required=True),
-    Field("end", "last day, YYYY-MM-DD"),
-    Field("language", "language code, default vi"),
-    Field("group", "learner-group profile, default the folder name"),
-    Field("description", "two or three sentences for the course page"),
-    Field("image", "course card image in the course folder"),
-    Field("chapters", "chapters and their lesson files", required=True),
-    Field("bank", "item-bank files for the certification assessment"),
-    Field("grading", "weights of practice and final assessment"),
-    Field("certification", "pass rule and attempts of the final assessment"),
+COURSE = Schema(Term("course.yaml", "course.yaml"), (
+    Field("org", "organisation code in Open edX, e.g. BDHVS", "mã tổ chức trên Open edX, ví dụ BDHVS", required=True),
+    Field("course", "course number, e.g. KNS-ND", "mã khoá học, ví dụ KNS-ND", required=True),
+    Field("run", "course run, e.g. 2026-1", "đợt học, ví dụ 2026-1", required=True),
+    Field("title", "course title", "tên khoá học", required=True),
+    Field("start", "first day, YYYY-MM-DD", "ngày bắt đầu, YYYY-MM-DD", required=True),
+    Field("end", "last day, YYYY-MM-DD", "ngày kết thúc, YYYY-MM-DD"),
+    Field("language", "language code, default vi", "mã ngôn ngữ, mặc định vi"),
+    Field("group", "learner-group profile, default the folder name", "hồ sơ nhóm người học, mặc định là tên thư mục"),
+    Field("description", "two or three sentences for the course page", "hai, ba câu giới thiệu khoá học"),
+    Field("image", "course card image in the course folder", "ảnh bìa trong thư mục khoá học"),
+    Field("chapters", "chapters and their lesson files", "các chương và tệp bài học", required=True),
+    Field("bank", "item-bank files for the certification assessment", "tệp ngân hàng câu hỏi đánh giá cuối khoá"),
+    Field("grading", "weights of practice and final assessment", "trọng số luyện tập và đánh giá cuối khoá"),
+    Field("certification", "pass rule and attempts of the final assessment",
+          "quy tắc đạt và số lần làm bài đánh giá cuối khoá"),
 ))
-CHAPTER = Schema("a chapter", (
-    Field("id", "stable id, e.g. chuong-1", required=True),
-    Field("title", "chapter title", required=True),
-    Field("lessons", "lesson files, relative to course.yaml", required=True),
+CHAPTER = Schema(Term("a chapter", "chương"), (
+    Field("id", "stable id, e.g. chuong-1", "mã ổn định, ví dụ chuong-1", required=True),
+    Field("title", "chapter title", "tên chương", required=True),
+    Field("lessons", "lesson files, relative to course.yaml", "tệp bài học, tính từ course.yaml", required=True),
 ))
-GRADING = Schema("grading", (
-    Field("practice_weight", "share of the grade from lesson practice, e.g. 0.3"),
-    Field("assessment_weight", "share of the grade from the final assessment, e.g. 0.7"),
+GRADING = Schema(Term("grading", "grading"), (
+    Field("practice_weight", "share of the grade from lesson practice, e.g. 0.1",
+          "phần điểm từ luyện tập trong bài, ví dụ 0.1"),
+    Field("assessment_weight", "share of the grade from the final assessment, e.g. 0.9",
+          "phần điểm từ bài đánh giá cuối khoá, ví dụ 0.9"),
 ))
-CERTIFICATION = Schema("certification", (
-    Field("competency_threshold", "share of a competency's items to get right, e.g. 0.6"),
-    Field("overall_threshold", "share of all items to get right, e.g. 0.7"),
-    Field("min_items_per_competency", "items of each competency in one assessment, e.g. 3"),
-    Field("time_limit_minutes", "time limit of one attempt, 0 for none"),
-    Field("max_attempts", "attempts allowed, e.g. 3"),
-    Field("wait_hours", "hours to wait between attempts"),
-    Field("engine", "xblock (hocvuso assessment block) or capa (standard problems)"),
+CERTIFICATION = Schema(Term("certification", "certification"), (
+    Field("competency_threshold", "share of a competency's items to get right, e.g. 0.6",
+          "tỉ lệ câu đúng cần đạt ở mỗi năng lực, ví dụ 0.6"),
+    Field("overall_threshold", "share of all items to get right, e.g. 0.7", "tỉ lệ câu đúng cần đạt trên cả bài, ví dụ 0.7"),
+    Field("min_items_per_competency", "items of each competency in one assessment, e.g. 3",
+          "số câu của mỗi năng lực trong một đề, ví dụ 3"),
+    Field("time_limit_minutes", "time limit of one attempt, 0 for none", "thời gian mỗi lần làm bài, 0 là không giới hạn"),
+    Field("max_attempts", "attempts allowed, e.g. 3", "số lần được làm bài, ví dụ 3"),
+    Field("wait_hours", "hours to wait between attempts", "số giờ chờ giữa hai lần làm bài"),
+    Field("engine", "xblock (hocvuso assessment block) or capa (standard problems)",
+          "xblock (khối đánh giá hocvuso) hoặc capa (bài tập chuẩn Open edX)"),
 ))
 ENGINES = ("xblock", "capa")
 
@@ -92,8 +98,9 @@ def load_course(course_dir: Path, framework: Framework, diags: Diagnostics) -> C
                   group=group, allowed=", ".join(framework.profiles))
         return None
     ctx = LoadContext(course_dir, framework, make_parser(), AssetRegistry(course_dir, diags), diags)
-    chapters = _chapters(m, ctx)
-    bank = [q for ref, loc in get_str_list(m, "bank", diags) for q in _bank(ref, loc, ctx)]
+    files: dict[Path, int] = {}
+    chapters = _chapters(m, ctx, files)
+    bank = [q for ref, loc in get_str_list(m, "bank", diags) for q in _bank(ref, loc, ctx, files)]
     start, end = get_date(m, "start", diags), get_date(m, "end", diags)
     if start and end and end < start:
         diags.add(codes.COURSE_DATES, field_loc(m, "end"), start=start, end=end)
@@ -112,13 +119,12 @@ def load_course(course_dir: Path, framework: Framework, diags: Diagnostics) -> C
         profile=profile, grading=_grading(m.items.get("grading"), m.loc, diags),
         certification=_certification(m.items.get("certification"), m.loc, profile.pass_rule, diags),
         description=get_str(m, "description", diags, "") or "", image=image, chapters=tuple(chapters),
-        bank=tuple(bank), assets=ctx.assets.assets,
+        bank=tuple(bank), assets=ctx.assets.assets, listed=tuple(files),
     )
 
 
-def _chapters(m: YMap, ctx: LoadContext) -> list[Chapter]:
+def _chapters(m: YMap, ctx: LoadContext, seen: dict[Path, int]) -> list[Chapter]:
     chapters: list[Chapter] = []
-    seen: dict[Path, int] = {}
     for node in get_seq(m, "chapters", ctx.diags):
         c = CHAPTER.read(node, node.loc, ctx.diags)
         if c is None:
@@ -132,28 +138,39 @@ def _chapters(m: YMap, ctx: LoadContext) -> list[Chapter]:
     return chapters
 
 
-def _lesson(ref: str, loc: Location, ctx: LoadContext, seen: dict[Path, int]) -> Lesson | None:
+def _listed_file(ref: str, loc: Location, ctx: LoadContext) -> Path | None:
+    """The course file ``ref`` names, or None after saying why it cannot be used."""
+    problem = path_problem(ref)
+    if problem is not None:
+        ctx.diags.add(codes.PATH_INVALID, loc, path=shown(ref), reason=problem)
+        return None
     path = resolve_inside(ctx.root, ref)
     if path is None:
-        ctx.diags.add(codes.PATH_OUTSIDE, loc, path=ref)
+        ctx.diags.add(codes.PATH_OUTSIDE, loc, path=shown(ref))
+    return path
+
+
+def _lesson(ref: str, loc: Location, ctx: LoadContext, seen: dict[Path, int]) -> Lesson | None:
+    path = _listed_file(ref, loc, ctx)
+    if path is None:
         return None
     if path in seen:
-        ctx.diags.add(codes.LESSON_LISTED_TWICE, loc, path=ref, first=seen[path])
+        ctx.diags.add(codes.LESSON_LISTED_TWICE, loc, path=shown(ref), first=seen[path])
         return None
     seen[path] = loc.line
     if not path.is_file():
-        ctx.diags.add(codes.FILE_NOT_FOUND, loc, path=ref, base=str(ctx.root))
+        ctx.diags.add(codes.FILE_NOT_FOUND, loc, path=shown(ref), base=str(ctx.root))
         return None
     return load_lesson(path, ctx)
 
 
-def _bank(ref: str, loc: Location, ctx: LoadContext) -> list[Question]:
-    path = resolve_inside(ctx.root, ref)
+def _bank(ref: str, loc: Location, ctx: LoadContext, seen: dict[Path, int]) -> list[Question]:
+    path = _listed_file(ref, loc, ctx)
     if path is None:
-        ctx.diags.add(codes.PATH_OUTSIDE, loc, path=ref)
         return []
+    seen[path] = loc.line
     if not path.is_file():
-        ctx.diags.add(codes.FILE_NOT_FOUND, loc, path=ref, base=str(ctx.root))
+        ctx.diags.add(codes.FILE_NOT_FOUND, loc, path=shown(ref), base=str(ctx.root))
         return []
     return load_bank(path, ctx)
 
@@ -164,10 +181,11 @@ def _grading(node: YNode | None, loc: Location, diags: Diagnostics) -> Grading:
     m = GRADING.read(node, loc, diags)
     if m is None:
         return Grading()
-    grading = Grading(get_number(m, "practice_weight", diags, 0.3) or 0.0,
-                      get_number(m, "assessment_weight", diags, 0.7) or 0.0)
+    before = diags.count_errors()
+    grading = Grading(get_in_range(m, "practice_weight", diags, (0, 1), 0.1),
+                      get_in_range(m, "assessment_weight", diags, (0, 1), 0.9))
     total = grading.practice_weight + grading.assessment_weight
-    if abs(total - 1) > 1e-6:
+    if abs(total - 1) > 1e-6 and diags.count_errors() == before:  # a refused weight is reported already
         diags.add(codes.COURSE_WEIGHTS, m.loc, total=round(total, 4))
     return grading
 
@@ -178,12 +196,13 @@ def _certification(node: YNode | None, loc: Location, base: PassRule, diags: Dia
         return Certification(base)
     engine = get_str(m, "engine", diags, "xblock") or "xblock"
     if engine not in ENGINES:
-        diags.add(codes.YAML_BAD_VALUE, field_loc(m, "engine"), field="engine", value=engine,
-                  reason="unknown engine", hint="Use xblock or capa.")
+        diags.add(codes.YAML_BAD_VALUE, field_loc(m, "engine"), field="engine", value=shown(engine),
+                  reason=terms.UNKNOWN_ENGINE, hint=terms.USE_ENGINES)
+    # The XBlock's own settings bound these (a day per attempt, a year of waiting).
     return Certification(
         pass_rule=read_pass_rule(m, diags, base),
-        time_limit_minutes=get_int(m, "time_limit_minutes", diags, 0) or 0,
-        max_attempts=get_int(m, "max_attempts", diags, 3) or 3,
-        wait_hours=get_number(m, "wait_hours", diags, 0.0) or 0.0,
+        time_limit_minutes=int(get_in_range(m, "time_limit_minutes", diags, (0, 1440), 0, whole=True)),
+        max_attempts=int(get_in_range(m, "max_attempts", diags, (0, 100), 3, whole=True)),
+        wait_hours=get_in_range(m, "wait_hours", diags, (0, 8760), 0.0),
         engine=engine,
     )

@@ -6,6 +6,7 @@ import hashlib
 from typing import TYPE_CHECKING
 
 from hocvuso.diagnostics import Diagnostics, Location, codes
+from hocvuso.diagnostics.terms import Term, shown
 from hocvuso.loader.files import read_text
 from hocvuso.loader.yamlsource import (
     Field,
@@ -14,6 +15,7 @@ from hocvuso.loader.yamlsource import (
     YNode,
     did_you_mean,
     field_loc,
+    get_in_range,
     get_int,
     get_number,
     get_seq,
@@ -27,49 +29,58 @@ if TYPE_CHECKING:
 
 GROUPS = ("officials", "students", "workers", "citizens")
 
-_STATUS = Field("status", "verified or secondary")
-_SOURCE = Field("source", "id of an entry under sources:", required=True)
+_STATUS = Field("status", "verified or secondary", "verified (đã đối chiếu) hoặc secondary (nguồn thứ cấp)")
+_SOURCE = Field("source", "id of an entry under sources:", "mã một mục trong sources:", required=True)
+_NAME = Field("name", "name", "tên", required=True)
+_NOTE = Field("note", "a remark", "ghi chú")
 
-FRAMEWORK = Schema("framework.yaml", (
-    Field("version", "version of this file", required=True),
-    Field("sources", "documents cited by the entries", required=True),
-    Field("levels", "the 8 levels", required=True),
-    Field("domains", "domains and their competencies", required=True),
-    Field("profiles", "one profile per learner group", required=True),
+FRAMEWORK = Schema(Term("framework.yaml", "framework.yaml"), (
+    Field("version", "version of this file", "phiên bản của tệp", required=True),
+    Field("sources", "documents cited by the entries", "các văn bản được trích dẫn", required=True),
+    Field("levels", "the 8 levels", "8 bậc năng lực", required=True),
+    Field("domains", "domains and their competencies", "các miền và năng lực thành phần", required=True),
+    Field("profiles", "one profile per learner group", "mỗi nhóm người học một hồ sơ", required=True),
 ))
-SOURCE = Schema("a source", (
-    Field("title", "full title of the document", required=True), Field("url", "where to read it"),
-    Field("note", "a remark"), _STATUS,
+SOURCE = Schema(Term("a source", "nguồn"), (
+    Field("title", "full title of the document", "tên đầy đủ của văn bản", required=True),
+    Field("url", "where to read it", "địa chỉ đọc văn bản"), _NOTE, _STATUS,
 ))
-LEVEL = Schema("a level", (
-    Field("code", "CB1 … CS2", required=True), Field("step", "bậc 1–8", required=True),
-    Field("tier", "trình độ", required=True), Field("name", "name", required=True),
-    Field("descriptor", "what a learner at this level does", required=True),
-    Field("complexity", "complexity of tasks"), Field("autonomy", "autonomy"), Field("cognitive", "cognitive domain"),
-    _SOURCE, _STATUS,
+LEVEL = Schema(Term("a level", "bậc"), (
+    Field("code", "CB1 … CS2", "CB1 … CS2", required=True), Field("step", "step 1–8", "bậc 1–8", required=True),
+    Field("tier", "tier", "trình độ", required=True), _NAME,
+    Field("descriptor", "what a learner at this level does", "người học ở bậc này làm được gì", required=True),
+    Field("complexity", "complexity of tasks", "độ phức tạp của nhiệm vụ"), Field("autonomy", "autonomy", "mức tự chủ"),
+    Field("cognitive", "cognitive domain", "lĩnh vực nhận thức"), _SOURCE, _STATUS,
 ))
-DOMAIN = Schema("a domain", (
-    Field("code", "0–6", required=True), Field("name", "name", required=True), Field("description", "description"),
-    Field("digcomp", "DigComp 2.2 area"), Field("competencies", "component competencies", required=True),
-    Field("note", "a remark"), _SOURCE, _STATUS,
+DOMAIN = Schema(Term("a domain", "miền năng lực"), (
+    Field("code", "0–6", "0–6", required=True), _NAME, Field("description", "description", "mô tả"),
+    Field("digcomp", "DigComp 2.2 area", "lĩnh vực DigComp 2.2"),
+    Field("competencies", "component competencies", "các năng lực thành phần", required=True), _NOTE, _SOURCE, _STATUS,
 ))
-COMPETENCY = Schema("a competency", (
-    Field("code", "e.g. 4.2", required=True), Field("name", "name", required=True),
-    Field("description", "what a competent person can do"), Field("digcomp", "DigComp 2.2 code"),
-    Field("note", "a remark"), _SOURCE, _STATUS,
+COMPETENCY = Schema(Term("a competency", "năng lực"), (
+    Field("code", "e.g. 4.2", "ví dụ 4.2", required=True), _NAME,
+    Field("description", "what a competent person can do", "người có năng lực này làm được gì"),
+    Field("digcomp", "DigComp 2.2 code", "mã DigComp 2.2"), _NOTE, _SOURCE, _STATUS,
 ))
-PROFILE = Schema("a profile", (
-    Field("name", "learner group name", required=True), Field("description", "who the group is"),
-    Field("basis", "framework document of the group"), Field("target_level", "level for phổ cập", required=True),
-    Field("pass_rule", "certification thresholds", required=True),
-    Field("competencies", "competencies and levels", required=True), _SOURCE,
+PROFILE = Schema(Term("a profile", "hồ sơ năng lực"), (
+    Field("name", "learner group name", "tên nhóm người học", required=True),
+    Field("description", "who the group is", "nhóm gồm những ai"),
+    Field("basis", "framework document of the group", "văn bản khung của nhóm"),
+    Field("target_level", "level for universal coverage", "bậc phổ cập", required=True),
+    Field("pass_rule", "certification thresholds", "ngưỡng chứng nhận", required=True),
+    Field("competencies", "competencies and levels", "các năng lực và bậc", required=True), _SOURCE,
 ))
-PASS_RULE = Schema("pass_rule", (
-    Field("competency_threshold", "share of a competency's items to get right (0–1)", required=True),
-    Field("overall_threshold", "share of all items to get right (0–1)", required=True),
-    Field("min_items_per_competency", "items of each competency in an assessment form"),
+PASS_RULE = Schema(Term("pass_rule", "pass_rule"), (
+    Field("competency_threshold", "share of a competency's items to get right (0–1)",
+          "tỉ lệ câu đúng cần đạt ở mỗi năng lực (0–1)", required=True),
+    Field("overall_threshold", "share of all items to get right (0–1)", "tỉ lệ câu đúng cần đạt trên cả bài (0–1)",
+          required=True),
+    Field("min_items_per_competency", "items of each competency in an assessment form",
+          "số câu của mỗi năng lực trong một đề"),
 ))
-ENTRY = Schema("a profile competency", (Field("code", "competency code", required=True), Field("level", "level code")))
+ENTRY = Schema(Term("a profile competency", "năng lực trong hồ sơ"), (
+    Field("code", "competency code", "mã năng lực", required=True), Field("level", "level code", "mã bậc"),
+))
 
 
 def load_framework(path: Path, diags: Diagnostics) -> Framework | None:
@@ -187,7 +198,8 @@ def read_pass_rule(m: YMap, diags: Diagnostics, base: PassRule | None = None) ->
     rule = PassRule(
         competency_threshold=get_number(m, "competency_threshold", diags, base.competency_threshold) or 0.0,
         overall_threshold=get_number(m, "overall_threshold", diags, base.overall_threshold) or 0.0,
-        min_items_per_competency=get_int(m, "min_items_per_competency", diags, base.min_items_per_competency) or 1,
+        min_items_per_competency=int(get_in_range(m, "min_items_per_competency", diags, (1, 50),
+                                                  base.min_items_per_competency, whole=True)),
     )
     for name in ("competency_threshold", "overall_threshold"):
         value = getattr(rule, name)
@@ -200,12 +212,12 @@ def check_competency(code: str, loc: Location, fw: Framework, diags: Diagnostics
     """Report an unknown competency code, suggesting the closest one."""
     if code in fw.competencies:
         return True
-    diags.add(codes.UNKNOWN_COMPETENCY, loc, code=code, suggestion=did_you_mean(code, list(fw.competencies)))
+    diags.add(codes.UNKNOWN_COMPETENCY, loc, code=shown(code), suggestion=did_you_mean(code, list(fw.competencies)))
     return False
 
 
 def check_level(code: str, loc: Location, fw: Framework, diags: Diagnostics) -> bool:
     if code in fw.levels:
         return True
-    diags.add(codes.UNKNOWN_LEVEL, loc, level=code)
+    diags.add(codes.UNKNOWN_LEVEL, loc, level=shown(code))
     return False

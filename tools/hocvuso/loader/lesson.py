@@ -9,21 +9,24 @@ in their paragraph: ``![Title](video/clip.mp4)``.
 
 from __future__ import annotations
 
-import shlex
+import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from hocvuso.diagnostics import Location, codes
+from hocvuso.diagnostics import Location, codes, terms
+from hocvuso.diagnostics.terms import Term, shown
 from hocvuso.loader.assets import kind_of, slug
+from hocvuso.loader.blocks import Fence, FenceReader
 from hocvuso.loader.files import read_text
 from hocvuso.loader.framework import check_competency, check_level
 from hocvuso.loader.ids import is_valid_id
 from hocvuso.loader.markdown import Renderer, inline_text
-from hocvuso.loader.quiz import QuizDefaults, QuizParser
+from hocvuso.loader.quiz import read_quiz
+from hocvuso.loader.safety import is_remote
 from hocvuso.loader.task import parse_task
-from hocvuso.loader.yamlsource import Field, Schema, did_you_mean, get_int, get_str, get_str_list, parse_yaml
+from hocvuso.loader.yamlsource import Field, Schema, get_int, get_str, get_str_list, parse_yaml
 from hocvuso.model import (
     Block,
     Image,
@@ -46,19 +49,18 @@ if TYPE_CHECKING:
     from hocvuso.loader.assets import AssetRegistry
     from hocvuso.model import Framework
 
-FRONT_MATTER = Schema("the lesson's front matter", (
-    Field("id", "stable id, e.g. vneid-muc-2", required=True),
-    Field("title", "lesson title", required=True),
-    Field("competencies", "competency codes the lesson teaches, e.g. [2.6, 4.2]", required=True),
-    Field("level", "target level, e.g. CB2", required=True),
-    Field("duration", "minutes, e.g. 10", required=True),
-    Field("objectives", "what learners will be able to do", required=True),
-    Field("sources", "documents backing the lesson's facts"),
-    Field("summary", "one or two sentences for course outlines"),
+FRONT_MATTER = Schema(Term("the lesson's front matter", "phần đầu YAML của bài học"), (
+    Field("id", "stable id, e.g. vneid-muc-2", "mã ổn định, ví dụ vneid-muc-2", required=True),
+    Field("title", "lesson title", "tên bài học", required=True),
+    Field("competencies", "competency codes the lesson teaches, e.g. [2.6, 4.2]",
+          "mã các năng lực bài học dạy, ví dụ [2.6, 4.2]", required=True),
+    Field("level", "target level, e.g. CB2", "bậc mục tiêu, ví dụ CB2", required=True),
+    Field("duration", "minutes, e.g. 10", "số phút, ví dụ 10", required=True),
+    Field("objectives", "what learners will be able to do", "người học sẽ làm được gì", required=True),
+    Field("sources", "documents backing the lesson's facts", "văn bản làm căn cứ cho thông tin trong bài"),
+    Field("summary", "one or two sentences shown in course outlines and the teacher's guide",
+          "một, hai câu tóm tắt, hiện trong đề cương khoá học và sổ tay giáo viên"),
 ))
-FENCES = ("quiz", "task", "teacher", "narration")
-FENCE_OPTIONS = {"quiz": ("competency", "level", "points"), "narration": ("audio",), "task": (), "teacher": ()}
-FENCE_FLAGS = {"quiz": ("in-video",)}
 VIDEO_HOSTS = ("youtube.com", "www.youtube.com", "youtu.be", "m.youtube.com")
 
 
@@ -81,17 +83,31 @@ class _SectionDraft:
     points: list[str] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
     narration: Narration | None = None
+    id: str = ""  # the author's '{#id}', if any
+    id_loc: Location | None = None
+
+
+# '## Heading {#stable-id}': the author's own section id, as Pandoc and kramdown write it.
+_SECTION_ID = re.compile(r"\s*\{#([^{}]*)\}\s*$")
+INTRO_ID = "intro"  # the text before the first heading
+
+
+class FrontMatterUnclosedError(Exception):
+    """The file opens front matter with '---' and never closes it."""
 
 
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
-    """(front matter, body, 1-based line of the body's first line), or None."""
+    """(front matter, body, 1-based line of the body's first line), or None when there is none.
+
+    Raises :class:`FrontMatterUnclosedError` when the opening '---' has no closing one.
+    """
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         return None
     for number, line in enumerate(lines[1:], start=1):
         if line.strip() in ("---", "..."):
             return "\n".join(lines[1:number]), "\n".join(lines[number + 1:]), number + 2
-    return None
+    raise FrontMatterUnclosedError
 
 
 class LessonLoader:
@@ -101,13 +117,18 @@ class LessonLoader:
         self.path = path
         self.ctx = ctx
         self.diags = ctx.diags
-        self.question_count = 0
+        self.next_number = 1  # of the next question without an 'Id:'
+        self.level = ""
 
     def load(self) -> Lesson | None:
         text = read_text(self.path, self.diags, base=self.ctx.root)
         if text is None:
             return None
-        parts = split_front_matter(text)
+        try:
+            parts = split_front_matter(text)
+        except FrontMatterUnclosedError:
+            self.diags.add(codes.FRONT_MATTER_UNCLOSED, Location(self.path, 1, 1))
+            return None
         if parts is None:
             self.diags.add(codes.LESSON_NO_FRONT_MATTER, Location(self.path, 1, 1))
             return None
@@ -120,7 +141,7 @@ class LessonLoader:
             return None
         lesson_id = get_str(meta, "id", self.diags) or ""
         if lesson_id and not is_valid_id(lesson_id):
-            self.diags.add(codes.ID_INVALID, meta.items["id"].loc, id=lesson_id)
+            self.diags.add(codes.ID_INVALID, meta.items["id"].loc, id=shown(lesson_id))
         self.lesson_id = lesson_id or slug(PurePosixPath(self.path.name).stem)
         self.level = get_str(meta, "level", self.diags) or ""
         if "level" in meta.items:
@@ -134,6 +155,7 @@ class LessonLoader:
         title = get_str(meta, "title", self.diags) or self.lesson_id
         lines = text.split("\n")
         self.renderer = Renderer(self.ctx.md, self.path, lines, self.ctx.assets, self.diags)
+        self.fences = FenceReader(self.path, lines, self.diags)
         sections = self._sections(body, body_line, title)
         return Lesson(
             id=self.lesson_id, title=title, path=self.path, loc=Location(self.path, 1, 1),
@@ -141,6 +163,7 @@ class LessonLoader:
             objectives=tuple(o for o, _ in get_str_list(meta, "objectives", self.diags)),
             sections=sections, sources=tuple(s for s, _ in get_str_list(meta, "sources", self.diags)),
             summary=get_str(meta, "summary", self.diags, "") or "",
+            competency_locs=tuple(loc for _, loc in competencies),
         )
 
     # --- sections -------------------------------------------------------------
@@ -154,9 +177,9 @@ class LessonLoader:
             token = tokens[i]
             if (token.type == "heading_open" and token.tag in ("h1", "h2")) or token.type == "hr":
                 self._flush(prose, drafts[-1], body_line)
-                new_title = inline_text(tokens[i + 1]) if token.type == "heading_open" else drafts[-1].title
                 line = body_line + (token.map or (0, 0))[0]
-                drafts.append(_SectionDraft(new_title, Location(self.path, line, 1)))
+                drafts.append(self._heading(tokens[i + 1], drafts[-1], line) if token.type == "heading_open"
+                              else _SectionDraft(drafts[-1].title, Location(self.path, line, 1)))
                 i += 3 if token.type == "heading_open" else 1
                 continue
             if token.type == "colon_fence":
@@ -173,18 +196,54 @@ class LessonLoader:
         self._flush(prose, drafts[-1], body_line)
         return self._finish(drafts)
 
+    def _heading(self, inline: Token, previous: _SectionDraft, line: int) -> _SectionDraft:
+        """A section draft from a heading, with the author's '{#id}' taken out of its title."""
+        title = inline_text(inline)
+        match = _SECTION_ID.search(title)
+        if match is None:
+            return _SectionDraft(title, Location(self.path, line, 1))
+        id_loc = self.renderer.locate("{#", line, line)
+        return _SectionDraft(title[: match.start()].strip() or previous.title, Location(self.path, line, 1),
+                             id=match.group(1).strip(), id_loc=id_loc)
+
     def _finish(self, drafts: list[_SectionDraft]) -> tuple[Section, ...]:
-        sections: list[Section] = []
+        kept: list[_SectionDraft] = []
         for number, draft in enumerate(drafts):
-            if not draft.blocks and draft.narration is None:
-                if number > 0:
-                    self.diags.add(codes.SECTION_EMPTY, draft.loc, title=draft.title)
+            if draft.blocks or draft.narration is not None:
+                kept.append(draft)
+            elif number > 0:
+                self.diags.add(codes.SECTION_EMPTY, draft.loc, title=shown(draft.title))
+        ids = self._section_ids(kept, drafts[0])
+        return tuple(Section(
+            index=index, title=draft.title, loc=draft.loc, blocks=tuple(draft.blocks), points=tuple(draft.points),
+            images=tuple(draft.images), narration=draft.narration, id=sid, uid=f"{self.lesson_id}_{sid}",
+        ) for index, (draft, sid) in enumerate(zip(kept, ids, strict=True)))
+
+    def _section_ids(self, drafts: list[_SectionDraft], intro: _SectionDraft) -> list[str]:
+        """Ids from the authors' '{#id}' first, then from heading text; repeats get '-2', '-3'…"""
+        taken: dict[str, Location] = {}
+        for draft in drafts:
+            if not draft.id:
                 continue
-            sections.append(Section(
-                index=len(sections), title=draft.title, loc=draft.loc, blocks=tuple(draft.blocks),
-                points=tuple(draft.points), images=tuple(draft.images), narration=draft.narration,
-            ))
-        return tuple(sections)
+            where = draft.id_loc or draft.loc
+            if not is_valid_id(draft.id):
+                self.diags.add(codes.ID_INVALID, where, id=shown(draft.id))
+            elif draft.id in taken:
+                self.diags.add(codes.DUPLICATE_ID, where, id=draft.id, other=str(taken[draft.id]))
+            taken.setdefault(draft.id, where)
+        ids: list[str] = []
+        for draft in drafts:
+            if draft.id:
+                ids.append(draft.id)
+                continue
+            base = INTRO_ID if draft is intro else slug(draft.title)
+            sid, n = base, 1
+            while sid in taken:
+                n += 1
+                sid = f"{base}-{n}"
+            taken[sid] = draft.loc
+            ids.append(sid)
+        return ids
 
     def _flush(self, prose: list[Token], draft: _SectionDraft, body_line: int) -> None:
         if not prose:
@@ -207,7 +266,7 @@ class LessonLoader:
         if len(children) != 1 or children[0].type != "image":
             return False
         src = str(children[0].attrs.get("src", ""))
-        return kind_of(src) in ("audio", "video") or urlsplit(src).hostname in VIDEO_HOSTS
+        return kind_of(src) in ("audio", "video") or _host(src) in VIDEO_HOSTS
 
     def _media(self, inline: Token, draft: _SectionDraft, body_line: int) -> None:
         image = next(c for c in inline.children or () if c.type == "image")
@@ -216,10 +275,10 @@ class LessonLoader:
         loc = self.renderer.locate(src, first, last)
         title = "".join(c.content for c in image.children or ()).strip()
         if not title:
-            self.diags.add(codes.MEDIA_NO_TITLE, loc, path=src)
-        if urlsplit(src).scheme:
-            if urlsplit(src).scheme != "https":
-                self.diags.add(codes.LINK_UNSAFE, loc, url=src, reason="only https:// video links are allowed")
+            self.diags.add(codes.MEDIA_NO_TITLE, loc, path=shown(src))
+        if is_remote(src):
+            if not src.lower().startswith("https://") or _host(src) is None:
+                self.diags.add(codes.LINK_UNSAFE, loc, url=shown(src), reason=terms.ONLY_HTTPS_VIDEO)
                 return
             draft.blocks.append(Media("video", title, loc, url=src))
             return
@@ -238,84 +297,45 @@ class LessonLoader:
     # --- ':::' blocks ---------------------------------------------------------
 
     def _fence(self, token: Token, draft: _SectionDraft, body_line: int) -> None:
-        start = body_line + (token.map or (0, 0))[0]
-        loc = Location(self.path, start, 1)
-        try:
-            name, *args = shlex.split(token.info.strip()) or [""]
-        except ValueError:
-            name, *args = token.info.split() or [""]
-        if name not in FENCES:
-            self.diags.add(codes.FENCE_UNKNOWN, loc, name=name, suggestion=did_you_mean(name, list(FENCES)))
-            return
-        if not self._closed(token, body_line):
-            self.diags.add(codes.FENCE_UNCLOSED, loc, name=name)
-            return
-        options = self._options(name, args, loc)
-        if options is None:
-            return
-        content, first = token.content, start + 1
-        getattr(self, f"_fence_{name}")(content, first, loc, options, draft)
+        fence = self.fences.read(token, body_line)
+        if fence is not None:
+            getattr(self, f"_fence_{fence.name}")(fence, draft)
 
-    def _closed(self, token: Token, body_line: int) -> bool:
-        last_line = body_line + (token.map or (0, 1))[1] - 1
-        text = self.renderer.lines[last_line - 1].strip() if 0 < last_line <= len(self.renderer.lines) else ""
-        return last_line > body_line + (token.map or (0, 0))[0] and set(text) == {":"} and len(text) >= 3
-
-    def _options(self, name: str, args: list[str], loc: Location) -> dict[str, str] | None:
-        options: dict[str, str] = {}
-        allowed = FENCE_OPTIONS[name]
-        for arg in args:
-            if arg in FENCE_FLAGS.get(name, ()):
-                options[arg] = "true"
-                continue
-            key, sep, value = arg.partition("=")
-            if not sep or key not in allowed:
-                self.diags.add(codes.FENCE_BAD_OPTION, loc, option=arg, name=name,
-                               allowed=", ".join(f"{a}=…" for a in allowed) or "không tuỳ chọn nào")
-                return None
-            options[key] = value
-        return options
-
-    def _fence_quiz(self, content: str, first: int, loc: Location, options: dict[str, str], draft: _SectionDraft) -> None:
-        questions = self.read_questions(content, first, loc, options, self.lesson_id)
+    def _fence_quiz(self, fence: Fence, draft: _SectionDraft) -> None:
+        questions, self.next_number = read_quiz(fence, self.renderer, self.ctx.framework, self.diags, self.level,
+                                                self.lesson_id, self.lesson_id, self.next_number)
         if questions:
-            draft.blocks.append(QuizBlock(tuple(questions), loc, in_video="in-video" in options))
+            draft.blocks.append(QuizBlock(tuple(questions), fence.loc, in_video="in-video" in fence.options))
 
-    def read_questions(self, content: str, first: int, loc: Location, options: dict[str, str], prefix: str) -> list[Question]:
-        """Questions of one quiz block; also used for item-bank files."""
-        defaults = QuizDefaults(options.get("competency", ""), options.get("level", self.level), options.get("points", "1"))
-        parser = QuizParser(self.renderer, self.diags, defaults, prefix, self.lesson_id if prefix == self.lesson_id else None)
-        before = self.diags.count_errors()
-        questions = parser.build(content.split("\n"), first, self.question_count + 1)
-        self.question_count += len(parser.drafts)
-        for q in questions:
-            check_competency(q.competency, q.loc, self.ctx.framework, self.diags)
-            check_level(q.level, q.loc, self.ctx.framework, self.diags)
-        if not parser.drafts and self.diags.count_errors() == before:
-            self.diags.add(codes.QUIZ_EMPTY_BLOCK, loc)
-        return questions
-
-    def _fence_task(self, content: str, first: int, loc: Location, options: dict[str, str], draft: _SectionDraft) -> None:
-        task = parse_task(content, first, loc, self.renderer, self.diags, self.lesson_id)
+    def _fence_task(self, fence: Fence, draft: _SectionDraft) -> None:
+        task = parse_task(fence.content, fence.first, fence.loc, self.renderer, self.diags, self.lesson_id)
         if task is None:
             return
         for criterion in task.criteria:
             check_competency(criterion.competency, criterion.loc, self.ctx.framework, self.diags)
-        draft.blocks.append(TaskBlock(task, loc))
+        draft.blocks.append(TaskBlock(task, fence.loc))
 
-    def _fence_teacher(self, content: str, first: int, loc: Location, options: dict[str, str], draft: _SectionDraft) -> None:
-        rendered = self.renderer.render_text(content, first)
-        draft.blocks.append(TeacherNote(rendered.html, rendered.text, loc))
+    def _fence_teacher(self, fence: Fence, draft: _SectionDraft) -> None:
+        rendered = self.renderer.render_text(fence.content, fence.first)
+        draft.blocks.append(TeacherNote(rendered.html, rendered.text, fence.loc))
 
-    def _fence_narration(self, content: str, first: int, loc: Location, options: dict[str, str], draft: _SectionDraft) -> None:
+    def _fence_narration(self, fence: Fence, draft: _SectionDraft) -> None:
         if draft.narration is not None:
-            self.diags.add(codes.NARRATION_TWICE, loc, first=draft.narration.loc.line)
+            self.diags.add(codes.NARRATION_TWICE, fence.loc, first=draft.narration.loc.line)
             return
         audio = None
-        if "audio" in options:
-            audio = self.ctx.assets.add(options["audio"], loc, ("audio",), base=self.path.parent)
-        text = self.renderer.render_text(content, first).text
-        draft.narration = Narration(" ".join(text.split()), loc, audio)
+        if "audio" in fence.options:
+            audio = self.ctx.assets.add(fence.options["audio"], fence.loc, ("audio",), base=self.path.parent)
+        text = self.renderer.render_text(fence.content, fence.first).text
+        draft.narration = Narration(" ".join(text.split()), fence.loc, audio)
+
+
+def _host(url: str) -> str | None:
+    """The host of an URL, or None (also for one urllib cannot split, like 'https://[x')."""
+    try:
+        return urlsplit(url).hostname
+    except ValueError:
+        return None
 
 
 def load_lesson(path: Path, ctx: LoadContext) -> Lesson | None:
@@ -326,28 +346,28 @@ def load_lesson(path: Path, ctx: LoadContext) -> Lesson | None:
 def load_bank(path: Path, ctx: LoadContext) -> list[Question]:
     """An item-bank file: Markdown whose '::: quiz' blocks hold certification items.
 
-    Prose and headings between blocks are notes for authors and are ignored.
+    Prose and headings between blocks are notes for authors and are ignored;
+    front matter, if any, is skipped.  Blocks are read by the same
+    :class:`FenceReader` and :func:`read_quiz` as a lesson's.
     """
-    loader = LessonLoader(path, ctx)
     text = read_text(path, ctx.diags, base=ctx.root)
     if text is None:
         return []
-    loader.lesson_id, loader.level = slug(Path(path).stem), ""
-    loader.renderer = Renderer(ctx.md, path, text.split("\n"), ctx.assets, ctx.diags)
-    parts = split_front_matter(text)
+    try:
+        parts = split_front_matter(text)
+    except FrontMatterUnclosedError:
+        ctx.diags.add(codes.FRONT_MATTER_UNCLOSED, Location(path, 1, 1))
+        return []
     body, body_line = (parts[1], parts[2]) if parts else (text, 1)
+    lines = text.split("\n")
+    renderer = Renderer(ctx.md, path, lines, ctx.assets, ctx.diags)
+    fences = FenceReader(path, lines, ctx.diags, allowed=("quiz",), not_allowed_hint=terms.BANK_ONLY_QUIZ)
+    prefix = f"bank-{slug(path.stem)}"
     questions: list[Question] = []
-    for token in loader.renderer.parse(body):
-        if token.type != "colon_fence":
-            continue
-        loc = Location(path, body_line + (token.map or (0, 0))[0], 1)
-        name, *args = token.info.split() or [""]
-        if name != "quiz":
-            ctx.diags.add(codes.FENCE_UNKNOWN, loc, name=name, suggestion="Tệp ngân hàng câu hỏi chỉ chứa khối '::: quiz'. ")
-            continue
-        options = loader._options(name, args, loc)
-        if options is not None and loader._closed(token, body_line):
-            questions += loader.read_questions(token.content, loc.line + 1, loc, options, f"bank-{loader.lesson_id}")
-        elif options is not None:
-            ctx.diags.add(codes.FENCE_UNCLOSED, loc, name=name)
+    number = 1
+    for token in renderer.parse(body):
+        fence = fences.read(token, body_line) if token.type == "colon_fence" else None
+        if fence is not None:
+            found, number = read_quiz(fence, renderer, ctx.framework, ctx.diags, "", prefix, None, number)
+            questions += found
     return questions

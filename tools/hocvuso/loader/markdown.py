@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.colon_fence import colon_fence_plugin
 
-from hocvuso.diagnostics import Location, codes
+from hocvuso.diagnostics import Location, codes, terms
+from hocvuso.diagnostics.terms import shown
 from hocvuso.loader import safety
 from hocvuso.loader.assets import kind_of
 from hocvuso.model import ASSET_PREFIX, Image
@@ -162,21 +163,21 @@ class Renderer:
 
     def _image(self, child: Token, first: int, last: int) -> Image | None:
         src = str(child.attrs.get("src", ""))
-        loc = self.locate(unquote(src) if src else "![", first, last)
+        loc = self._find(src, "![", first, last)
         alt = "".join(c.content for c in child.children or ()).strip()
-        if urlsplit(src).scheme:
+        if safety.is_remote(src):
             problem = safety.url_problem(src)
-            if problem:
-                self.diags.add(codes.LINK_UNSAFE, loc, url=src, reason=problem)
+            if problem is terms.SCHEME_REFUSED:
+                self.diags.add(codes.LINK_UNSAFE, loc, url=shown(src), reason=problem)
             else:
-                self.diags.add(codes.IMAGE_REMOTE, loc, url=src)
+                self.diags.add(codes.IMAGE_REMOTE, loc, url=shown(src))
             child.attrs["src"] = ""
             return None
         if not alt:
-            self.diags.add(codes.IMAGE_MISSING_ALT, loc, path=unquote(src))
+            self.diags.add(codes.IMAGE_MISSING_ALT, loc, path=shown(unquote(src)))
         kind = kind_of(src)
         if kind in ("audio", "video"):
-            self.diags.add(codes.MEDIA_INLINE, loc, path=unquote(src))
+            self.diags.add(codes.MEDIA_INLINE, loc, path=shown(unquote(src)))
             return None
         asset = self.assets.add(unquote(src), loc, ("image",), base=self.path.parent)
         if asset is None:
@@ -186,15 +187,24 @@ class Renderer:
         child.attrs["loading"] = "lazy"
         return Image(asset, alt, loc)
 
+    def _find(self, url: str, fallback: str, first: int, last: int) -> Location:
+        """Where a link or image URL is written: markdown-it hands it over %-encoded, the file may not be."""
+        for needle in dict.fromkeys((unquote(url), url, fallback)):
+            if needle:
+                loc = self.locate(needle, first, last)
+                if loc.col:  # after '](' is where the URL starts
+                    return loc.shifted(col=loc.col + 2) if needle == "](" else loc
+        return Location(self.path, first)
+
     def _link(self, child: Token, first: int, last: int) -> None:
         href = str(child.attrs.get("href", ""))
-        loc = self.locate(unquote(href) or "](", first, last)
+        loc = self._find(href, "](", first, last)
         if href.startswith("#"):
             return
-        if urlsplit(href).scheme or href.startswith("//"):
+        if safety.is_remote(href):
             problem = safety.url_problem(href)
             if problem:
-                self.diags.add(codes.LINK_UNSAFE, loc, url=href, reason=problem)
+                self.diags.add(codes.LINK_UNSAFE, loc, url=shown(href), reason=problem)
                 child.attrs["href"] = "#"
             return
         asset = self.assets.add(unquote(href), loc, ("file", "image", "audio", "video"), base=self.path.parent)
@@ -204,7 +214,13 @@ class Renderer:
         for finding in safety.inspect_html(fragment):
             col = start.col + finding.col if finding.line == 1 else finding.col + 1
             loc = Location(self.path, start.line + finding.line - 1, col)
-            if finding.refused:
-                self.diags.add(codes.HTML_UNSAFE, loc, what=finding.what)
+            if finding.kind == "unsafe":
+                self.diags.add(codes.HTML_UNSAFE, loc, what=shown(finding.what))
+            elif finding.kind == "remote":
+                self.diags.add(codes.IMAGE_REMOTE, loc, url=shown(finding.url))
+            elif finding.kind == "link":
+                self.diags.add(codes.LINK_UNSAFE, loc, url=shown(finding.url), reason=finding.problem)
+            elif finding.kind == "file":
+                self.diags.add(codes.HTML_MEDIA, loc, tag=finding.tag, url=shown(finding.url))
             else:
-                self.diags.add(codes.HTML_REMOVED, loc, tag=finding.what)
+                self.diags.add(codes.HTML_REMOVED, loc, tag=shown(finding.what))

@@ -10,13 +10,14 @@ can point at ``file:line:col``.  :class:`Schema` lists a mapping's fields once;
 from __future__ import annotations
 
 import datetime as dt
-import difflib
+import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from hocvuso.diagnostics import Diagnostics, Location, codes
+from hocvuso.diagnostics import Diagnostics, Location, codes, terms
+from hocvuso.diagnostics.terms import Term, did_you_mean, shown
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -24,11 +25,16 @@ if TYPE_CHECKING:
 
 @dataclass(slots=True)
 class YScalar:
-    """A scalar with its constructed value and the text as written."""
+    """A scalar with its constructed value and the text as written.
+
+    ``reported`` marks a value already refused while reading (an impossible
+    date): typed readers then stay silent instead of repeating the error.
+    """
 
     loc: Location
     value: Any
     raw: str
+    reported: bool = False
 
 
 @dataclass(slots=True)
@@ -50,6 +56,27 @@ YNode = YScalar | YSeq | YMap
 
 # libyaml's C parser keeps marks too and is several times faster than the pure-Python one.
 _Loader = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
+# Deeper nesting than any course file needs; it keeps the tree walk far from Python's recursion limit.
+MAX_DEPTH = 64
+
+
+class _RefusedError(Exception):
+    """Stops converting a document whose whole shape is refused (an alias, deep nesting)."""
+
+    def __init__(self, node: yaml.Node, alias: bool) -> None:
+        self.node = node
+        self.alias = alias
+
+
+@dataclass(slots=True)
+class _Walk:
+    """One document being converted: where it is, and which nodes were already seen."""
+
+    loader: yaml.SafeLoader | yaml.CSafeLoader
+    path: Path
+    offset: int
+    diags: Diagnostics
+    seen: set[int] = field(default_factory=set)
 
 
 def parse_yaml(
@@ -58,22 +85,58 @@ def parse_yaml(
     """Parse one YAML document; report a syntax error and return None on failure.
 
     ``line_offset`` is the number of lines above ``text`` in its file (front
-    matter, or a YAML block inside a Markdown fence).
+    matter, or a YAML block inside a Markdown fence).  Aliases are refused:
+    no author needs them, and expanding nested ones is exponential (a 'billion
+    laughs' document would never finish).
     """
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        return None if node is None else _convert(node, loader, path, line_offset)
+        return None if node is None else _convert(node, _Walk(loader, path, line_offset, diags), 0)
+    except _RefusedError as refused:
+        if refused.alias:
+            diags.add(codes.YAML_ALIAS, _alias_loc(text, path, line_offset) or _loc(refused.node, path, line_offset))
+        else:
+            diags.add(codes.YAML_SYNTAX, _loc(refused.node, path, line_offset), problem=terms.NESTED_TOO_DEEP)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 + line_offset if mark else line_offset + 1
-        col = mark.column + 1 if mark else 0
-        problem = err.problem or err.context or "invalid YAML"
-        diags.add(codes.YAML_SYNTAX, Location(path, line, col), problem=problem)
+        _report_syntax(err, text, path, diags, line_offset)
     except yaml.YAMLError as err:  # a scanner error without marks
-        diags.add(codes.YAML_SYNTAX, Location(path, line_offset + 1), problem=str(err))
+        diags.add(codes.YAML_SYNTAX, Location(path, line_offset + 1), problem=shown(str(err)))
     finally:
         loader.dispose()
+    return None
+
+
+def _report_syntax(err: yaml.MarkedYAMLError, text: str, path: Path, diags: Diagnostics, offset: int) -> None:
+    mark = err.problem_mark or err.context_mark
+    tab = _first_tab_indent(text)
+    # A tab anywhere in the indentation up to the failing line is the cause: say so, once, where it is.
+    if tab is not None and (mark is None or tab[0] <= mark.line):
+        diags.add(codes.YAML_TAB, Location(path, tab[0] + 1 + offset, tab[1] + 1))
+        return
+    line = mark.line + 1 + offset if mark else offset + 1
+    col = mark.column + 1 if mark else 0
+    problem = err.problem or err.context or "invalid YAML"
+    diags.add(codes.YAML_SYNTAX, Location(path, line, col), problem=terms.yaml_problem(problem))
+
+
+def _first_tab_indent(text: str) -> tuple[int, int] | None:
+    """(line, column), from 0, of the first tab in a line's indentation, if any."""
+    for number, line in enumerate(text.split("\n")):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent and line.strip():
+            return number, indent.index("\t")
+    return None
+
+
+def _alias_loc(text: str, path: Path, offset: int) -> Location | None:
+    """Where the first '*alias' is written (only scanned once an alias was found)."""
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if isinstance(token, yaml.AliasToken):
+                return Location(path, token.start_mark.line + 1 + offset, token.start_mark.column + 1)
+    except yaml.YAMLError:
+        return None
     return None
 
 
@@ -81,21 +144,44 @@ def _loc(node: yaml.Node, path: Path, offset: int) -> Location:
     return Location(path, node.start_mark.line + 1 + offset, node.start_mark.column + 1)
 
 
-def _convert(node: yaml.Node, loader: yaml.SafeLoader | yaml.CSafeLoader, path: Path, offset: int) -> YNode:
-    loc = _loc(node, path, offset)
+def _convert(node: yaml.Node, walk: _Walk, depth: int) -> YNode:
+    # A node met twice is an alias: refusing it keeps conversion linear in the text.
+    if id(node) in walk.seen:
+        raise _RefusedError(node, alias=True)
+    walk.seen.add(id(node))
+    if depth > MAX_DEPTH:
+        raise _RefusedError(node, alias=False)
+    loc = _loc(node, walk.path, walk.offset)
     if isinstance(node, yaml.MappingNode):
         ymap = YMap(loc)
         for key_node, value_node in node.value:
-            key = str(loader.construct_object(key_node))
+            key_loc = _loc(key_node, walk.path, walk.offset)
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else _complex_key(key_node, walk, depth)
             if key in ymap.items:
-                ymap.duplicates.append((key, _loc(key_node, path, offset)))
+                ymap.duplicates.append((key, key_loc))
                 continue
-            ymap.items[key] = _convert(value_node, loader, path, offset)
-            ymap.key_locs[key] = _loc(key_node, path, offset)
+            ymap.items[key] = _convert(value_node, walk, depth + 1)
+            ymap.key_locs[key] = key_loc
         return ymap
     if isinstance(node, yaml.SequenceNode):
-        return YSeq(loc, [_convert(item, loader, path, offset) for item in node.value])
-    return YScalar(loc, loader.construct_object(node), node.value)
+        return YSeq(loc, [_convert(item, walk, depth + 1) for item in node.value])
+    return _scalar(node, walk, loc)
+
+
+def _complex_key(node: yaml.Node, walk: _Walk, depth: int) -> str:
+    """A list or mapping used as a key (never valid here): converted for its aliases, shown as '[…]'."""
+    _convert(node, walk, depth + 1)
+    return "[…]" if isinstance(node, yaml.SequenceNode) else "{…}"
+
+
+def _scalar(node: yaml.Node, walk: _Walk, loc: Location) -> YScalar:
+    """A scalar's value; an impossible date (2026-02-30) is reported here and kept as text."""
+    try:
+        value = walk.loader.construct_object(node)
+    except (ValueError, OverflowError):
+        walk.diags.add(codes.YAML_BAD_DATE, loc, value=shown(node.value))
+        return YScalar(loc, node.value, node.value, reported=True)
+    return YScalar(loc, value, node.value)
 
 
 # --- schemas -------------------------------------------------------------
@@ -103,18 +189,23 @@ def _convert(node: yaml.Node, loader: yaml.SafeLoader | yaml.CSafeLoader, path: 
 
 @dataclass(frozen=True, slots=True)
 class Field:
-    """One allowed key of a mapping."""
+    """One allowed key of a mapping, with what it holds in both languages."""
 
     name: str
-    doc: str
+    en: str
+    vi: str
     required: bool = False
+
+    @property
+    def doc(self) -> Term:
+        return Term(self.en, self.vi)
 
 
 @dataclass(frozen=True, slots=True)
 class Schema:
     """The allowed keys of one kind of mapping (``where`` names it in messages)."""
 
-    where: str
+    where: Term
     fields: tuple[Field, ...]
 
     def names(self) -> list[str]:
@@ -125,15 +216,15 @@ class Schema:
         if node is None:
             node = YMap(loc)
         if not isinstance(node, YMap):
-            diags.add(codes.YAML_WRONG_TYPE, node.loc, field=self.where, expected="a list of 'field: value' lines",
+            diags.add(codes.YAML_WRONG_TYPE, node.loc, field=self.where, expected=terms.FIELD_LINES,
                       found=describe(node), example=f"{self.fields[0].name}: …")
             return None
         for key, key_loc in node.duplicates:
-            diags.add(codes.YAML_DUPLICATE_KEY, key_loc, field=key)
+            diags.add(codes.YAML_DUPLICATE_KEY, key_loc, field=shown(key))
         allowed = self.names()
         for key, key_loc in node.key_locs.items():
             if key not in allowed:
-                diags.add(codes.YAML_UNKNOWN_FIELD, key_loc, field=key, where=self.where,
+                diags.add(codes.YAML_UNKNOWN_FIELD, key_loc, field=shown(key), where=self.where,
                           suggestion=did_you_mean(key, allowed), allowed=", ".join(allowed))
         for f in self.fields:
             value = node.items.get(f.name)
@@ -142,30 +233,23 @@ class Schema:
         return node
 
 
-def did_you_mean(word: str, choices: list[str], lang: str = "vi") -> str:
-    """A 'Did you mean …?' sentence (with trailing space) or ''."""
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    if not close:
-        return ""
-    return f"Có phải là '{close[0]}'? " if lang == "vi" else f"Did you mean '{close[0]}'? "
-
-
-def describe(node: YNode) -> str:
+def describe(node: YNode) -> Term | str:
     """How a node looks, for 'must be X, not Y' messages."""
     if isinstance(node, YMap):
-        return "a mapping"
+        return terms.MAPPING
     if isinstance(node, YSeq):
-        return "a list"
+        return terms.LIST
     if node.value is None:
-        return "empty"
-    return f"'{node.raw}'"
+        return terms.EMPTY
+    return f"'{shown(node.raw)}'"
 
 
 # --- typed readers: each reports its own problem and returns None ---------
 
 
-def _wrong(node: YNode, name: str, expected: str, example: str, diags: Diagnostics) -> None:
-    diags.add(codes.YAML_WRONG_TYPE, node.loc, field=name, expected=expected, found=describe(node), example=example)
+def _wrong(node: YNode, name: str, expected: Term, example: str, diags: Diagnostics) -> None:
+    if not (isinstance(node, YScalar) and node.reported):
+        diags.add(codes.YAML_WRONG_TYPE, node.loc, field=name, expected=expected, found=describe(node), example=example)
 
 
 def get_str(m: YMap, name: str, diags: Diagnostics, default: str | None = None) -> str | None:
@@ -175,17 +259,30 @@ def get_str(m: YMap, name: str, diags: Diagnostics, default: str | None = None) 
         return default
     if isinstance(node, YScalar) and not isinstance(node.value, bool):
         return node.raw.strip() if not isinstance(node.value, str) else node.value.strip()
-    _wrong(node, name, "text", f"{name}: …", diags)
+    _wrong(node, name, terms.TEXT, f"{name}: …", diags)
     return None
 
 
+def _finite(value: object) -> float | None:
+    """A YAML number as a finite float; None for booleans, text, .inf, .nan and huge integers."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
+
+
 def get_number(m: YMap, name: str, diags: Diagnostics, default: float | None = None) -> float | None:
+    """A finite number (.inf, .nan and 400-digit integers are refused: no platform stores them)."""
     node = m.items.get(name)
     if node is None:
         return default
-    if isinstance(node, YScalar) and isinstance(node.value, int | float) and not isinstance(node.value, bool):
-        return float(node.value)
-    _wrong(node, name, "a number", f"{name}: 10", diags)
+    number = _finite(node.value) if isinstance(node, YScalar) else None
+    if number is not None:
+        return number
+    _wrong(node, name, terms.NUMBER, f"{name}: 10", diags)
     return None
 
 
@@ -195,8 +292,26 @@ def get_int(m: YMap, name: str, diags: Diagnostics, default: int | None = None) 
         return default
     if isinstance(node, YScalar) and isinstance(node.value, int) and not isinstance(node.value, bool):
         return node.value
-    _wrong(node, name, "a whole number", f"{name}: 3", diags)
+    _wrong(node, name, terms.WHOLE_NUMBER, f"{name}: 3", diags)
     return None
+
+
+def get_in_range(m: YMap, name: str, diags: Diagnostics, bounds: tuple[float, float], default: float,
+                 whole: bool = False) -> float:
+    """A number within ``bounds`` (inclusive); out of range or mistyped → reported, and the default."""
+    value = get_int(m, name, diags) if whole else get_number(m, name, diags)
+    if value is None:
+        return default
+    low, high = bounds
+    if not low <= value <= high:
+        diags.add(codes.YAML_OUT_OF_RANGE, field_loc(m, name), field=name, low=_num(low), high=_num(high),
+                  value=shown(str(value), 40), example=_num(default))
+        return default
+    return value
+
+
+def _num(value: float) -> str:
+    return f"{value:g}"
 
 
 def get_bool(m: YMap, name: str, diags: Diagnostics, default: bool) -> bool:
@@ -205,7 +320,7 @@ def get_bool(m: YMap, name: str, diags: Diagnostics, default: bool) -> bool:
         return default
     if isinstance(node, YScalar) and isinstance(node.value, bool):
         return node.value
-    _wrong(node, name, "true or false", f"{name}: true", diags)
+    _wrong(node, name, terms.BOOLEAN, f"{name}: true", diags)
     return default
 
 
@@ -215,7 +330,7 @@ def get_date(m: YMap, name: str, diags: Diagnostics) -> dt.date | None:
         return None
     if isinstance(node, YScalar) and isinstance(node.value, dt.date):
         return node.value.date() if isinstance(node.value, dt.datetime) else node.value
-    _wrong(node, name, "a date YYYY-MM-DD", f"{name}: 2026-01-15", diags)
+    _wrong(node, name, terms.DATE, f"{name}: 2026-01-15", diags)
     return None
 
 
@@ -228,7 +343,7 @@ def get_seq(m: YMap, name: str, diags: Diagnostics) -> list[YNode]:
         return node.items
     if isinstance(node, YScalar) and node.value is not None:
         return [node]
-    _wrong(node, name, "a list", f"{name}: [a, b]", diags)
+    _wrong(node, name, terms.LIST, f"{name}: [a, b]", diags)
     return []
 
 
@@ -239,7 +354,7 @@ def get_str_list(m: YMap, name: str, diags: Diagnostics) -> list[tuple[str, Loca
         if isinstance(item, YScalar) and item.value is not None and not isinstance(item.value, bool):
             out.append((item.raw.strip() if not isinstance(item.value, str) else item.value.strip(), item.loc))
         else:
-            _wrong(item, name, "text", "- …", diags)
+            _wrong(item, name, terms.TEXT, "- …", diags)
     return out
 
 

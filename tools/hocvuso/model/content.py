@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
+from urllib.parse import parse_qs, urlsplit
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -62,6 +63,8 @@ class Choice:
     text: str
     correct: bool
     feedback_html: str = ""
+    fixed: bool = False  # stays at its written place when the others are shuffled
+    loc: Location | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +125,8 @@ class Question:
     explanation_html: str = ""
     correct_html: str = ""
     incorrect_html: str = ""
+    shuffle: bool = True  # choices, matching answers and ordering items are shuffled per learner
+    competency_loc: Location | None = None  # where the competency is written ('Competency:' or '::: quiz')
 
     @property
     def matches(self) -> tuple[Pair, ...]:
@@ -218,6 +223,14 @@ class Media:
     url: str = ""
     captions: Asset | None = None
 
+    @property
+    def youtube_id(self) -> str:
+        """The video id of a youtube.com/watch?v=… or youtu.be/… URL ('' for a course file or another site)."""
+        parts = urlsplit(self.url)
+        if parts.hostname == "youtu.be":
+            return parts.path.strip("/")
+        return parse_qs(parts.query).get("v", [""])[0]
+
 
 @dataclass(frozen=True, slots=True)
 class QuizBlock:
@@ -258,7 +271,13 @@ class Narration:
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A slide-sized part of a lesson: a '##' heading or a '---' break starts one."""
+    """A slide-sized part of a lesson: a '##' heading or a '---' break starts one.
+
+    ``id`` comes from the heading's text (or the author's ``{#id}``), never from
+    the position, so inserting a section keeps the others' ids; ``uid``
+    (``<lesson id>_<section id>``) is unique in the course and is what LMS ids
+    of the section (Open edX unit and HTML url_names) are made from.
+    """
 
     index: int
     title: str
@@ -267,6 +286,8 @@ class Section:
     points: tuple[str, ...] = ()
     images: tuple[Image, ...] = ()
     narration: Narration | None = None
+    id: str = ""
+    uid: str = ""
 
     @property
     def text(self) -> str:
@@ -296,6 +317,7 @@ class Lesson:
     sections: tuple[Section, ...]
     sources: tuple[str, ...] = ()
     summary: str = ""
+    competency_locs: tuple[Location, ...] = ()  # where each of ``competencies`` is written
 
     @property
     def questions(self) -> tuple[Question, ...]:

@@ -60,6 +60,8 @@ class Course:
 
     @property
     def key(self) -> str:
+    # Every file course.yaml lists (lessons and item banks), also those that failed to load.
+    listed: tuple[Path, ...] = ()
         """The Open edX course key, course-v1:ORG+NUMBER+RUN."""
         return f"course-v1:{self.org}+{self.number}+{self.run}"
 

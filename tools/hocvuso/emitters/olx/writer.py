@@ -113,7 +113,7 @@ class CourseWriter:
         return lesson.id
 
     def _section(self, lesson: Lesson, section: Section) -> str:
-        url_name = f"{lesson.id}-s{section.index + 1}"
+        url_name = section.uid  # from the heading, not the position (issue 16)
         children: list[etree._Element] = []
         pending: list[str] = []
         for block in section.blocks:
@@ -140,7 +140,7 @@ class CourseWriter:
             self.tags.append(tags.TagRow(block.task.title, "openassessment", block.task.id, block.task.competencies, ()))
             return [ora_element(block.task, self.course, block.task.id)]
         if isinstance(block, Media):
-            return [video.youtube(self, f"{lesson.id}-s{section.index + 1}-v", block)]
+            return [video.youtube(self, f"{section.uid}-v", block)]
         if isinstance(block, TeacherNote):
             return []  # teacher notes go to the staff-only guide, never to learners
         raise TypeError(f"no OLX for {type(block).__name__}")
