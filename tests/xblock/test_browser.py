@@ -51,7 +51,11 @@ def _free_port() -> int:
 def server(tmp_path_factory, bank_policy, issuer_key):
     """The workbench (``django runserver``) on 127.0.0.1 with the fixture bank and the operator's key."""
     bank, policy = bank_policy
-    folder = tmp_path_factory.mktemp("server")
+    yield from workbench_server(tmp_path_factory.mktemp("server"), bank, policy, issuer_key)
+
+
+def workbench_server(folder: Path, bank: dict, policy: dict, issuer_key: dict[str, Path]):
+    """Run the workbench with ``bank`` and ``policy`` (3 attempts, 20 minutes) in ``folder``; yield its URL."""
     (folder / "var").mkdir()
     (folder / "hocvuso_wb_settings.py").write_text(textwrap.dedent(SETTINGS), encoding="utf-8")
     (folder / "hocvuso_wb_urls.py").write_text(textwrap.dedent(URLS), encoding="utf-8")
@@ -168,9 +172,9 @@ def test_learner_fails_once_passes_and_verifies_the_certificate(server, bank_pol
         # First attempt: competency 4.2 all wrong.
         answer(page, bank, wrong={"4.2"})
         page.get_by_role("button", name="Nộp bài").click()
-        page.wait_for_selector("table.hv-profile")
+        page.wait_for_selector("ol.hv-profile")
         assert "Bạn chưa đạt" in page.inner_text(".hv-summary")
-        row = page.locator("tr.hv-not-reached")
+        row = page.locator("li.hv-card.hv-not-reached")
         assert row.count() == 1 and "4.2" in row.inner_text()
         assert row.get_by_role("link", name="Bảo vệ mã OTP").count() == 1
         assert axe_violations(page) == []
@@ -183,7 +187,7 @@ def test_learner_fails_once_passes_and_verifies_the_certificate(server, bank_pol
         page.get_by_role("button", name="Nộp bài").click()
         page.wait_for_selector(".hv-certificate")
         assert "Chúc mừng" in page.inner_text(".hv-summary")
-        assert page.locator("tr.hv-reached").count() == 3
+        assert page.locator("li.hv-card.hv-reached").count() == 3
         page.locator(".hocvuso-assessment").screenshot(path=str(ARTIFACTS / "competency-profile.png"))
 
         with page.expect_download() as png_download:

@@ -1,9 +1,12 @@
 /* hocvuso certification assessment: thin client.  The server renders every state;
-   this script only sends the learner's choices and swaps in the HTML it gets back. */
+   this script only sends the learner's choices and swaps in the HTML it gets back.
+   A form is sent once: the button, the Enter key and the timer all go through send(),
+   which does nothing while a submission is on its way (the server also grades a form once). */
 function HocvusoAssessment(runtime, element, args) {
   "use strict";
   var body = $(element).find(".hv-body").first();
   var timer = null;
+  var sending = false;
 
   function post(handler, data) {
     return $.ajax({
@@ -59,14 +62,20 @@ function HocvusoAssessment(runtime, element, args) {
   }
 
   function send(form, automatic) {
+    if (sending) { return; }
     var collected = collect(form);
     if (!automatic && collected.missing && !window.confirm(args.confirm.replace("{n}", collected.missing))) {
       return;
     }
-    form.find(".hv-submit").prop("disabled", true);
+    sending = true;
+    form.find(".hv-submit").prop("disabled", true).attr("aria-disabled", "true");
     post("submit", {form_id: String(form.data("form-id")), answers: collected.answers})
-      .done(function (response) { show(response.html); })
-      .fail(fail);
+      .done(function (response) { sending = false; show(response.html); })
+      .fail(function (xhr) {
+        sending = false;
+        if (xhr.status === 409) { window.location.reload(); return; }  // already graded: show the stored result
+        fail(xhr);
+      });
   }
 
   function startTimer(form) {
