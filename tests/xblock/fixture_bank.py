@@ -186,7 +186,7 @@ def load_course(root: Path):
 
     diags = Diagnostics()
     _, courses = load(Project(write_course(root)), [], diags)
-    errors = [diags.render(d, "en") for d in diags if d.level.name == "ERROR"]
+    errors = [diags.render(d, "en") for d in diags if d.severity.name == "ERROR"]
     assert not errors, "\n".join(errors)
     return courses[0]
 
