@@ -58,7 +58,7 @@ LESSON_MIN_ITEMS = 3
 NEAR_DUPLICATE_RATIO = 0.85
 NEAR_DUPLICATE_MIN_WORDS = 4
 # A hint, a stem or a wrong-choice feedback "gives the answer away" when it holds
-# at least this share of the key's distinctive words (and at least one).
+# at least this share of the key's distinctive words (and at least two, or the one).
 REVEAL_SHARE = 0.5
 # The stem repeats the key's distinctive words (clang association) from this many
 # syllables on (about two Vietnamese words; one shared word is often unavoidable).
@@ -164,7 +164,8 @@ def _reveals(text: str, q: Question) -> bool:
     if not distinct:
         return False
     found = distinct & content_words(text)
-    return len(found) >= max(1, math.ceil(REVEAL_SHARE * len(distinct)))
+    # one syllable of a two-syllable word is often a different word ("công cụ", "công thức")
+    return len(found) >= max(min(2, len(distinct)), math.ceil(REVEAL_SHARE * len(distinct)))
 
 
 def _text_answer_in(text: str, answers: Sequence[str]) -> bool:
