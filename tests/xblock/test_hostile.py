@@ -216,3 +216,27 @@ def test_validate_reports_settings_out_of_range_and_a_short_bank(tmp_path, bank_
                      (ValidationMessage.WARNING, "Dành cho nhân viên khoá học")]
     (tmp_path / "ok").mkdir()
     assert Harness(tmp_path / "ok", bank, policy).block.validate().empty
+
+
+def test_a_missing_key_tells_learners_nothing_about_the_server_and_staff_why(tmp_path, bank_policy):
+    from django.test import override_settings
+
+    from hocvuso_xblocks import credential
+
+    bank, policy = bank_policy
+    conf = {"PRIVATE_KEY_PATH": str(tmp_path / "khong-co-khoa.pem"), "ISSUER_ID": "https://hocvuso.example.vn/issuer",
+            "ISSUER_NAME": "Thử"}
+    reason = credential.load_signer(conf)[1]
+    assert "khong-co-khoa.pem" in reason
+    with override_settings(XBLOCK_SETTINGS={"hocvuso_assessment": conf}):
+        h = Harness(tmp_path, bank, policy)
+        h.call("start")
+        assert h.call("submit", {"form_id": h.block.form["form_id"], "answers": answers_for(h, bank)})[1]["passed"]
+        learner = h.download("credential")
+        assert learner.status_code == 409
+        message = json.loads(learner.body)["error"]
+        assert "khong-co-khoa" not in message and "kết quả của bạn đã được lưu" in message.casefold()
+        assert "khong-co-khoa" not in h.view()
+        staff = h.as_staff().download("credential")
+        assert staff.status_code == 409
+        assert reason in json.loads(staff.body)["error"]
