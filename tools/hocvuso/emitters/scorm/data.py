@@ -1,6 +1,11 @@
 """The data block the player reads: pages, questions with their answer keys,
 competency objectives and the pass rule, as compact JSON.
 
+Its shape is written down once, in ``player/data.schema.json`` (JSON Schema,
+with each single-letter key's readable name as its title); the tests validate
+every built package against it and check that ``player/hocvuso.js`` reads no
+key it does not declare.  Change the three together.
+
 The player grades in the browser (a package must work with no server), so
 the keys are in the package; this is practice, not certification.  ``fp``
 fingerprints the questions so that a learner's saved answers are only
@@ -14,8 +19,9 @@ import json
 import unicodedata
 from typing import TYPE_CHECKING
 
+from hocvuso.emitters.presentation import matching_targets
 from hocvuso.emitters.scorm.ids import interaction_id, objective_id
-from hocvuso.emitters.scorm.questions import KEYS, targets
+from hocvuso.emitters.scorm.questions import KEYS
 from hocvuso.model import QuestionType, QuizBlock
 
 if TYPE_CHECKING:
@@ -47,7 +53,7 @@ def answer_key(q: Question) -> object:
     if q.type is QuestionType.TEXT:
         return list(dict.fromkeys(normalise_text(a) for a in q.answers))
     if q.type is QuestionType.MATCHING:
-        shown = targets(q)
+        shown = matching_targets(q)
         return "".join(KEYS[shown.index(p.right_text)] for p in q.matches)
     return KEYS[: len(q.items)]
 

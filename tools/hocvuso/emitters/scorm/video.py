@@ -7,7 +7,7 @@ panel under the video (one copy of each question, so an answer counts once).
 
 from __future__ import annotations
 
-from html import escape
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -29,17 +29,18 @@ def video_files(lesson: Lesson, video: LessonVideo) -> dict[str, Path]:
     }
 
 
-def video_html(lesson: Lesson, video: LessonVideo) -> str:
-    files = list(video_files(lesson, video))
-    mp4, vtt, poster, transcript = files
-    title = escape(lesson.title)
-    return (f'<figure class="lesson-video" data-video="{escape(lesson.id)}">'
-            # Nothing loads until the learner opens this lesson's page (the player then sets the
-            # poster): a package holds every lesson, and learners may be on slow mobile data.
-            f'<video controls preload="none" playsinline data-poster="{poster}" aria-label="Video bài học: {title}">'
-            f'<source src="{mp4}" type="video/mp4">'
-            f'<track kind="captions" src="{vtt}" srclang="vi" label="Tiếng Việt" default></video>'
-            f'<figcaption>Video bài học, có phụ đề. <a href="{transcript}" target="_blank">Đọc lời thuyết minh</a></figcaption>'
-            '<div class="vq" hidden><p class="vq-title"><strong>Dừng lại một chút: trả lời câu hỏi</strong></p>'
-            '<div class="vq-slot"></div><p><button type="button" class="vq-go">Xem tiếp video</button></p></div>'
-            "</figure>")
+@dataclass(frozen=True, slots=True)
+class VideoView:
+    """What ``templates/scorm/blocks.html`` (``lesson_video``) needs: the lesson and its files' package paths."""
+
+    lesson: str
+    title: str
+    mp4: str
+    vtt: str
+    poster: str
+    transcript: str
+
+
+def video_view(lesson: Lesson, video: LessonVideo) -> VideoView:
+    mp4, vtt, poster, transcript = video_files(lesson, video)
+    return VideoView(lesson.id, lesson.title, mp4, vtt, poster, transcript)
