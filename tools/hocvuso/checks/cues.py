@@ -42,6 +42,9 @@ CONSPICUOUS_MIN_CHARS = 12
 # share of items whose key is the uniquely longest choice.  With 3–4 options of
 # random length the share is 25–33 %; 35 % leaves room for chance, not for a habit.
 MAX_LONGEST_SHARE = 0.35
+# ... and at least this share: a key that is almost never the longest is the reverse
+# cue ("rule the longest out" lifts a blind guess from 1/4 to 1/3).
+MIN_LONGEST_SHARE = 0.15
 # At most this share of single-choice keys at one position (a, b, c, …) in a
 # course; with 3–4 options the fair share is 25–33 %.
 MAX_POSITION_SHARE = 0.40

@@ -90,6 +90,9 @@ def check_course_shares(course: Course, diags: Diagnostics) -> None:
     if len(choice) >= cues.COURSE_MIN_ITEMS and longest / len(choice) > cues.MAX_LONGEST_SHARE:
         diags.add(codes.ITEM_LONGEST_SHARE, where, where=name, group=course.group, count=longest, total=len(choice),
                   share=_pct(longest / len(choice)), limit=_pct(cues.MAX_LONGEST_SHARE))
+    if len(choice) >= cues.COURSE_MIN_ITEMS and longest / len(choice) < cues.MIN_LONGEST_SHARE:
+        diags.add(codes.ITEM_LONGEST_RARE, where, where=name, group=course.group, count=longest, total=len(choice),
+                  share=_pct(longest / len(choice)), limit=_pct(cues.MIN_LONGEST_SHARE))
     spread = cues.position_spread(items)
     if spread.total >= cues.COURSE_MIN_ITEMS and spread.share > cues.MAX_POSITION_SHARE:
         diags.add(codes.ITEM_POSITION_COURSE, where, where=name, count=spread.counts[spread.top], total=spread.total,

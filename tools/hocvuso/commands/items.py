@@ -83,7 +83,8 @@ def render(group: str, rows: list[Figures]) -> str:
     limit_long, limit_pos = f"{cues.MAX_LONGEST_SHARE:.0%}", f"{cues.MAX_POSITION_SHARE:.0%}"
     head = (f"{'':9} {'items':>5} {'choice':>6} {'key longest':>12} {'key positions a/b/c/d…':>24} "
             f"{'top':>5} {'score: first':>12} {'longest':>8} {'chance':>7}")
-    lines = [f"== {group} == (limits: key longest ≤ {limit_long}, one key position ≤ {limit_pos})", head]
+    floor = f"{cues.MIN_LONGEST_SHARE:.0%}"
+    lines = [f"== {group} == (limits: key longest {floor}–{limit_long}, one key position ≤ {limit_pos})", head]
     for f in rows:
         spread = "/".join(str(c) for c in f.positions) or "-"
         lines.append(f"{f.label:9} {f.items:>5} {f.choice:>6} {f.longest:>4} ({f.longest_share:4.0%}) {spread:>24} "

@@ -640,6 +640,13 @@ ITEM_BAD_FIXED = _code(
     ("'Cố định: {value}' không chỉ đúng lựa chọn của câu này ({keys}).",
      "Ghi chữ cái của các lựa chọn giữ nguyên vị trí, ví dụ 'Cố định: d' cho 'd) Tôi không biết'."),
 )
+ITEM_LONGEST_RARE = _code(
+    "HV718", "item.longest_rare", W,
+    ("In {where}, the right answer is the longest choice in only {count} of {total} choice questions ({share}); the floor is {limit}: learners can rule the longest choice out.",
+     "Run 'hocvuso items {group}'; let the right answer be the longest in about one question in four, as chance would."),
+    ("Trong {where}, đáp án đúng chỉ là lựa chọn dài nhất ở {count}/{total} câu hỏi lựa chọn ({share}); mức tối thiểu là {limit}: người học có thể loại ngay lựa chọn dài nhất.",
+     "Chạy 'hocvuso items {group}'; để đáp án đúng là lựa chọn dài nhất ở khoảng một phần tư số câu, như khi ngẫu nhiên."),
+)
 
 # --- hocvuso report: rosters, LMS exports and plans (file:row:column for spreadsheets) ---
 REPORT_FILE_NOT_FOUND = _code(
