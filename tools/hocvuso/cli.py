@@ -74,6 +74,10 @@ def _parser() -> argparse.ArgumentParser:
     preview.add_argument("--lang", choices=("vi", "en"), default=os.environ.get("HOCVUSO_LANG", "vi"), help="language of messages")
     preview.add_argument("--ignore", action="append", default=[], metavar="CODE", help="ignore a code")
 
+    from hocvuso.commands.report import add_parser as add_report_parser
+
+    add_report_parser(sub)
+
     errors = sub.add_parser("errors", help="list every diagnostic code")
     errors.add_argument("--markdown", action="store_true", help="print docs/errors.md")
     return parser
@@ -208,8 +212,14 @@ def cmd_preview(args: argparse.Namespace) -> int:
     return run_preview(args)
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from hocvuso.commands.report import run
+
+    return run(args)
+
+
 COMMANDS = {"check": cmd_check, "build": cmd_build, "verify": cmd_verify, "coverage": cmd_coverage, "outline": cmd_outline,
-            "errors": cmd_errors, "preview": cmd_preview}
+            "errors": cmd_errors, "preview": cmd_preview, "report": cmd_report}
 
 
 def main(argv: list[str] | None = None) -> int:
