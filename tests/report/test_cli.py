@@ -5,6 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from hocvuso.cli import main
@@ -69,10 +70,9 @@ def test_errors_in_the_inputs_write_nothing_and_exit_1(runner: Runner, capsys) -
 
 
 def test_a_bad_as_of_date_is_a_usage_error_not_a_traceback(runner: Runner, capsys) -> None:  # type: ignore[no-untyped-def]
-    try:
+    with pytest.raises(SystemExit) as exit_:
         main(["report", "--plan", "thu", "--roster", "r.csv", "--as-of", "31/12/2026"])
-    except SystemExit as exit_:
-        assert exit_.code == 2
+    assert exit_.value.code == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
 
 

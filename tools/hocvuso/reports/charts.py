@@ -7,6 +7,7 @@ Suppressed cells are not drawn.
 
 from __future__ import annotations
 
+import math
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -91,7 +92,7 @@ def trend(title: str, desc: str, months: Sequence[str], series: dict[str, list[f
         y = top + plot_h * (1 - tick)
         parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="{GRID}"/>'
                      f'<text x="{left - 4}" y="{y + 3:.1f}" text-anchor="end" font-size="9" fill="{INK}">{_pct(tick)}</text>')
-    every = max(1, len(months) // 6)
+    every = max(1, math.ceil(len(months) / 5))  # about five labels: they must not overlap on a phone
     for i, month in enumerate(months):
         if i % every == 0 or i == len(months) - 1:
             parts.append(f'<text x="{left + i * step:.1f}" y="{top + plot_h + 14}" text-anchor="middle" font-size="9" '

@@ -153,7 +153,8 @@ def render_html(report: Report, lang: str) -> str:
         sections.append(Section("quality", title(quality, lang), html_table(quality, report, lang)))
     page = env.get_template("report.html.j2").render(
         lang=lang, w=w, plan=report.plan, as_of=report.as_of.isoformat(), engine=report.engine,
-        privacy=word(lang, "privacy", k=report.min_cell, k_minus=report.min_cell - 1), summary_table=summary,
+        privacy=word(lang, "privacy", k=report.min_cell, k_minus=report.min_cell - 1) if report.min_cell > 1
+        else word(lang, "privacy_off"), summary_table=summary,
         progress_charts=_progress_charts(report, lang), due=_due_lines(report, lang), sections=sections,
         not_measured=[t for t in report.plan.targets if t.kpi == "not_measured"],
         sources_note=word(lang, "sources_note", seed=report.plan.seed))

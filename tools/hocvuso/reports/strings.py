@@ -12,6 +12,7 @@ VI: dict[str, str] = {
     "engine": "Bộ máy truy vấn",
     "privacy": ("Báo cáo chỉ có số liệu tổng hợp; không có họ tên hay mã người học. Ô có từ 1 đến {k_minus} người "
                 "được ẩn (ghi “<{k}”), kể cả tỉ lệ và số còn thiếu tính từ ô đó."),
+    "privacy_off": "Báo cáo chỉ có số liệu tổng hợp; không có họ tên hay mã người học. Không ẩn ô nhỏ (--min-cell 1).",
     "suppressed": "<{k}",
     "yes": "Đạt", "no": "Chưa đạt", "none": "—",
     "all_units": "Toàn địa bàn",
@@ -90,6 +91,7 @@ EN: dict[str, str] = {
     "engine": "Query engine",
     "privacy": ("Aggregates only: no names or learner ids. Cells counting 1 to {k_minus} people are hidden "
                 "(shown as “<{k}”), and so are shares and gaps computed from them."),
+    "privacy_off": "Aggregates only: no names or learner ids. Small cells are not hidden (--min-cell 1).",
     "suppressed": "<{k}",
     "yes": "Met", "no": "Not met", "none": "—",
     "all_units": "Whole area",
