@@ -86,10 +86,8 @@ class AssessmentBlock(studio.StudioMixin, IssuingMixin, ScorableXBlockMixin, XBl
     attempts = Field(default=0, scope=Scope.user_state,
                      help="Attempts used since the last instructor reset (an integer; a list in states before 0.2)")
     score_override = Dict(default={}, scope=Scope.user_state, help="A score set by staff (instructor score override)")
-    credential_record = Dict(default={}, scope=Scope.user_state,
-                             help="The issued credential: id, SHA-256 of its file, salt, date, status index (files in the store)")
     credential_jwt = String(default="", scope=Scope.user_state, help="Before 0.3: the whole signed credential (read only)")
-    learner_name = String(default="", scope=Scope.user_state, help="The name printed on the certificate")
+    learner_name = String(default="", scope=Scope.user_state, help="Before 0.3: the name printed on the certificate")
 
     # --- staff overrides per learner (one record for the block, keyed by the LMS user id) --
     overrides = Dict(default={}, scope=Scope.user_state_summary,

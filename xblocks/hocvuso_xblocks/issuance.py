@@ -93,17 +93,18 @@ def issue(ctx: Context, bank: dict[str, Any], attempt: dict[str, Any], learner: 
     """Sign the credential of a passing ``attempt``, store it, and return (token, record for user state)."""
     if ctx.signer is None:
         raise IssueError("no_signer")
-    generation = next((g for g in range(status_list.GENERATIONS)
-                       if not is_revoked(ctx, status_list.index_for(ctx.status_key, learner.key, g))), None)
-    if generation is None:
+    key = ctx.status_key
+    free = next(((g, i) for g in range(status_list.GENERATIONS)
+                 if not is_revoked(ctx, i := status_list.index_for(key, learner.key, g))), None)
+    if free is None:
         raise IssueError("all_indexes_revoked")
+    generation, index = free
     record = {"id": f"urn:uuid:{uuid.uuid4()}", "salt": secrets.token_hex(8),
               "issued": credential.iso(dt.datetime.fromtimestamp(attempt["submitted"], dt.UTC)),
-              "generation": generation, "index": status_list.index_for(ctx.status_key, learner.key, generation),
-              "list": ctx.list_url}
+              "generation": generation, "index": index, "list": ctx.list_url}
     token = _sign(ctx, record, bank, attempt, learner, rule)
     record["sha256"] = credential.sha256(token)
-    ctx.store.save(record["id"], "jwt", token.encode())
+    ctx.store.save(record["id"], "jwt", token.encode(), new=True)
     return token, record
 
 

@@ -41,16 +41,16 @@ class CredentialStore:
         digest = hmac.new(self._key, credential_id.encode(), hashlib.sha256).hexdigest()[:40]
         return f"{PREFIX}/{digest[:2]}/{digest}.{kind}"
 
-    def save(self, credential_id: str, kind: str, data: bytes) -> None:
-        """Write (or replace) the file of a credential."""
-        self._write(self.name(credential_id, kind), data)
+    def save(self, credential_id: str, kind: str, data: bytes, new: bool = False) -> None:
+        """Write (or replace) the file of a credential (``new``: a fresh random id, nothing to replace)."""
+        self._write(self.name(credential_id, kind), data, new)
 
-    def _write(self, name: str, data: bytes) -> None:
+    def _write(self, name: str, data: bytes, new: bool = False) -> None:
         """Write (or replace) ``name``; Django's storages rename on a clash, so an old copy goes first."""
         from django.core.files.base import ContentFile
 
         storage = self._storage()
-        if storage.exists(name):
+        if not new and storage.exists(name):
             storage.delete(name)
         saved = storage.save(name, ContentFile(data))
         if saved != name:  # another process wrote it meanwhile: theirs is the same file
