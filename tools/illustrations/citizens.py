@@ -131,6 +131,114 @@ FAMILY_KIT = (
     Box("6. Ôn lại sau vài ngày", ("Hỏi: còn nhớ không?", "Khen khi làm được"), VIOLET),
 )
 
+PHONE_SETTINGS = Picture(
+    "Chữ to, Wi-Fi và khoá màn hình trong Cài đặt",
+    (
+        Screen("Cài đặt", (Row("Tìm: cỡ chữ", "field", tap=True), Row("Wi-Fi"), Row("Màn hình khoá"), Row("Âm thanh")),
+               "Mở Cài đặt, gõ \"cỡ chữ\" vào ô tìm kiếm"),
+        Screen("Cỡ chữ", (Row("Chữ mẫu: Xin chào", "title"), Row("Kéo thanh trượt sang phải", "field", tap=True), Row("Chữ to hơn, dễ đọc hơn", "note")),
+               "Kéo thanh trượt cho chữ to hơn"),
+        Screen("Wi-Fi", (Row("Wi-Fi: Bật", "button"), Row("Tên mạng của nhà văn hoá", tap=True), Row("Nhập mật khẩu mạng", "field")),
+               "Bật Wi-Fi, chọn tên mạng, nhập mật khẩu"),
+        Screen("Màn hình khoá", (Row("Mã số (PIN)", tap=True), Row("Không dùng ngày sinh, 123456", "note"), Row("Lưu", "button")),
+               "Đặt mã khoá chỉ mình bạn biết"),
+    ),
+)
+
+INSTALL_APP = Picture(
+    "Cài một ứng dụng từ kho chính thức",
+    (
+        Screen("CH Play / App Store", (Row("Tìm tên ứng dụng", "field", tap=True), Row("Chỉ cài từ kho có sẵn trong máy", "note")),
+               "Mở kho ứng dụng, gõ tên ứng dụng", GREEN),
+        Screen("Kết quả", (Row("Tên ứng dụng", "title"), Row("Nhà phát triển: tên cơ quan, công ty", "note"), Row("Nhiều lượt tải, nhận xét tốt", "note"), Row("Cài đặt / Nhận", "button", tap=True)),
+               "Xem nhà phát triển rồi mới cài", GREEN),
+        Screen("Ứng dụng xin quyền", (Row("Cho phép truy cập danh bạ?", "title"), Row("Chỉ cho phép khi thật cần", "note"), Row("Không cho phép", "button", tap=True)),
+               "Đọc kỹ quyền trước khi chọn", GREEN),
+        Screen("Màn hình chính", (Row("Nhấn giữ biểu tượng ứng dụng", "note"), Row("Gỡ cài đặt", "button", tap=True)),
+               "Nhấn giữ biểu tượng để gỡ ứng dụng không dùng", GREEN),
+    ),
+)
+
+SEARCH_CHECK = Picture(
+    "Tìm đúng trang chính thức",
+    (
+        Screen("Trình duyệt", (Row("Cổng Dịch vụ công quốc gia", "field", tap=True), Row("Gõ hoặc chạm micro để nói", "note")),
+               "Gõ hoặc nói điều cần tìm", TEAL),
+        Screen("Kết quả tìm kiếm", (Row("Quảng cáo · trang lạ", "item"), Row("dichvucong.gov.vn", tap=True), Row("Bài đăng trên mạng xã hội", "item")),
+               "Bỏ qua quảng cáo, chọn địa chỉ đúng", TEAL),
+        Screen("Cổng Dịch vụ công", (Row("Nhìn lại thanh địa chỉ", "note"), Row("Đuôi .gov.vn là cơ quan nhà nước", "note")),
+               "Nhìn lại địa chỉ trên thanh trên cùng", TEAL, "dichvucong.gov.vn"),
+    ),
+)
+
+VIDEO_CALL = Picture(
+    "Gửi tin nhắn thoại và gọi video",
+    (
+        Screen("Tin nhắn", (Row("Con gái", tap=True), Row("Nhóm gia đình"), Row("Anh Hai")),
+               "Chạm tên người thân", VIOLET),
+        Screen("Con gái", (Row("Nhấn giữ nút micro, nói, rồi thả tay", "field", tap=True), Row("Tin nhắn thoại được gửi đi", "note")),
+               "Nhấn giữ micro, nói, thả tay để gửi", VIOLET),
+        Screen("Con gái", (Row("Nút máy quay ở góc trên", "button", tap=True), Row("Cầm máy ngang tầm mặt, chỗ đủ sáng", "note")),
+               "Chạm nút máy quay để gọi video", VIOLET),
+        Screen("Đang gọi video", (Row("Thấy mặt người thân", "note"), Row("Kết thúc", "button", tap=True)),
+               "Chạm nút đỏ để kết thúc", RED),
+    ),
+)
+
+VNEID_ACTIVATE = Picture(
+    "Kích hoạt tài khoản định danh điện tử trên VNeID",
+    (
+        Screen("VNeID", (Row("Kích hoạt tài khoản định danh điện tử", "button", tap=True), Row("Đăng nhập")),
+               "Cài từ kho chính thức, chọn kích hoạt"),
+        Screen("Kích hoạt", (Row("Số định danh cá nhân", "field"), Row("Số điện thoại chính chủ", "field"), Row("Gửi yêu cầu", "button", tap=True)),
+               "Nhập số định danh và số điện thoại"),
+        Screen("Mã OTP", (Row("Nhập mã 6 số trong tin nhắn", "field", tap=True), Row("Tự nhập, không đọc cho ai", "note")),
+               "Tự nhập mã OTP"),
+        Screen("Bảo mật", (Row("Đặt mật khẩu", "field"), Row("Đặt passcode", "field"), Row("Hoàn tất", "button", tap=True)),
+               "Tự đặt mật khẩu và passcode"),
+    ),
+)
+
+PUBLIC_SERVICE = Picture(
+    "Tra cứu thủ tục trên Cổng Dịch vụ công quốc gia",
+    (
+        Screen("Cổng Dịch vụ công", (Row("Tìm thủ tục", "field", tap=True), Row("Đăng nhập bằng VNeID", "button")),
+               "Gõ đúng địa chỉ, tìm ô tìm thủ tục", TEAL, "dichvucong.gov.vn"),
+        Screen("Kết quả", (Row("Đăng ký khai sinh", tap=True), Row("Chọn đúng nơi bạn ở", "note")),
+               "Gõ tên thủ tục, chọn đúng thủ tục", TEAL, "dichvucong.gov.vn"),
+        Screen("Thông tin thủ tục", (Row("Thành phần hồ sơ", "item"), Row("Thời hạn giải quyết", "item"), Row("Phí, lệ phí", "item"), Row("Cơ quan thực hiện", "item")),
+               "Đọc bốn điều trước khi nộp", TEAL, "dichvucong.gov.vn"),
+        Screen("Đã nộp", (Row("Mã hồ sơ của bạn", "title"), Row("Ghi lại mã để tra cứu", "note")),
+               "Nộp xong, ghi lại mã hồ sơ", TEAL, "dichvucong.gov.vn"),
+    ),
+)
+
+HOSPITAL_BOOKING = Picture(
+    "Tìm kênh đặt lịch khám chính thức",
+    (
+        Screen("Trình duyệt", (Row("Tên đầy đủ của bệnh viện", "field", tap=True),),
+               "Gõ tên đầy đủ của bệnh viện", RED),
+        Screen("Kết quả tìm kiếm", (Row("Quảng cáo · đặt lịch nhanh", "item"), Row("Trang chính thức của bệnh viện", tap=True), Row("Bỏ qua kết quả Quảng cáo", "note")),
+               "Bỏ qua quảng cáo, mở trang chính thức", RED),
+        Screen("Trang bệnh viện", (Row("Đặt lịch khám", tap=True), Row("Số điện thoại đặt lịch", "item")),
+               "Tìm mục đặt lịch hoặc số điện thoại", RED),
+        Screen("So sánh", (Row("Số trên trang web", "field"), Row("Số trên giấy hẹn, bảng thông báo", "field"), Row("Hai số khớp nhau thì dùng", "note")),
+               "So với số trên giấy hẹn", RED),
+    ),
+)
+
+ASK_AI = Picture(
+    "Hỏi trợ lý AI rồi kiểm tra lại",
+    (
+        Screen("Trợ lý AI", (Row("Tôi bán rau ở chợ. Viết giúp tôi lời chào khách ngắn, dễ hiểu.", "field", tap=True), Row("Không gõ mật khẩu, mã OTP, số giấy tờ", "note")),
+               "Hỏi câu rõ: bạn là ai, cần gì", VIOLET),
+        Screen("Trợ lý AI", (Row("Câu trả lời của AI", "title"), Row("Viết ngắn hơn", "field", tap=True)),
+               "Chưa vừa ý thì hỏi tiếp", VIOLET),
+        Screen("Kiểm tra", (Row("Việc sức khoẻ, tiền bạc, pháp luật", "note"), Row("Xem trang của cơ sở y tế", "item"), Row("Hỏi nhân viên y tế", "item", tap=True)),
+               "Việc quan trọng thì hỏi lại người có chuyên môn", VIOLET),
+    ),
+)
+
 
 def main() -> None:
     """Write every picture of the course."""
@@ -144,6 +252,14 @@ def main() -> None:
     render(HEALTH_BOOK, OUT / "so-suc-khoe-vneid.png")
     render(FEEDBACK, OUT / "phan-anh-kien-nghi.png")
     render_cards("Gia đình số: sáu bước hướng dẫn người thân", FAMILY_KIT, OUT / "gia-dinh-so-6-buoc.png", columns=3)
+    render(PHONE_SETTINGS, OUT / "cai-dat-chu-to-wifi-khoa.png")
+    render(INSTALL_APP, OUT / "cai-ung-dung-kho-chinh-thuc.png")
+    render(SEARCH_CHECK, OUT / "tim-trang-chinh-thuc.png")
+    render(VIDEO_CALL, OUT / "tin-nhan-thoai-goi-video.png")
+    render(VNEID_ACTIVATE, OUT / "kich-hoat-vneid.png")
+    render(PUBLIC_SERVICE, OUT / "tra-cuu-thu-tuc-dvc.png")
+    render(HOSPITAL_BOOKING, OUT / "tim-kenh-dat-lich-kham.png")
+    render(ASK_AI, OUT / "hoi-tro-ly-ai.png")
 
 
 if __name__ == "__main__":
