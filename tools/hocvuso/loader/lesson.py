@@ -58,8 +58,8 @@ FRONT_MATTER = Schema(Term("the lesson's front matter", "phần đầu YAML củ
     Field("duration", "minutes, e.g. 10", "số phút, ví dụ 10", required=True),
     Field("objectives", "what learners will be able to do", "người học sẽ làm được gì", required=True),
     Field("sources", "documents backing the lesson's facts", "văn bản làm căn cứ cho thông tin trong bài"),
-    Field("summary", "one or two sentences shown in course outlines and the teacher's guide",
-          "một, hai câu tóm tắt, hiện trong đề cương khoá học và sổ tay giáo viên"),
+    Field("summary", "one or two sentences about the lesson, for the authors (no output shows it yet)",
+          "một, hai câu tóm tắt bài cho người soạn (chưa hiện ở bản xuất nào)"),
 ))
 VIDEO_HOSTS = ("youtube.com", "www.youtube.com", "youtu.be", "m.youtube.com")
 
