@@ -149,9 +149,13 @@ def test_staff_give_one_learner_an_extra_attempt_and_extra_time(tmp_path, bank_p
     status, _ = h.call("staff_override", {"user_id": "1", "extra_attempts": 1, "extra_minutes": 15})
     assert status == 403  # a learner cannot give themselves attempts
     assert h.state() == before
+    assert 'class="hv-override"' not in h.view()  # learners never see the staff form
     h.as_staff()
+    assert 'class="hv-override"' in h.view()
     status, body = h.call("staff_override", {"user_id": "1", "extra_attempts": 1, "extra_minutes": 15})
     assert status == 200 and body["extra_attempts"] == 1
+    assert body["message"] == "Đã lưu: học viên 1 có thêm 1 lượt và 15 phút."
+    assert "1: +1 lượt, +15 phút" in h.view()
     assert h.call("staff_override", {"user_id": "1", "extra_attempts": 500})[0] == 400
     h.as_staff(False)
     status, body = h.call("start")

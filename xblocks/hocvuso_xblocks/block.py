@@ -316,6 +316,10 @@ class AssessmentBlock(studio.StudioMixin, IssuingMixin, ScorableXBlockMixin, XBl
         if staff_tools := self.staff_credential_html():
             frag.add_content(staff_tools)
             frag.add_javascript(views.resource("static/staff.js"))
+        if self.is_staff():
+            frag.add_content(views.staff_overrides(self.runtime.handler_url(self, "staff_override"), self.overrides,
+                                                   MAX_EXTRA_ATTEMPTS, MAX_EXTRA_MINUTES))
+            frag.add_javascript(views.resource("static/overrides.js"))
         frag.initialize_js("HocvusoAssessment", {"confirm": T["confirm_unanswered"]})
         return frag
 
@@ -416,10 +420,13 @@ class AssessmentBlock(studio.StudioMixin, IssuingMixin, ScorableXBlockMixin, XBl
             if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= high:
                 raise error(400, "err_setting", field=name, reason=T["need_range"].format(low=0, high=high))
             record[name] = value
-        overrides = dict(self.overrides)
-        overrides[str(user_id).strip()] = record
+        user = str(user_id).strip()[:80]
+        overrides = {k: v for k, v in self.overrides.items() if k != user}
+        if any(record.values()):
+            overrides[user] = record
         self.overrides = overrides
-        return {"result": "success", "user_id": str(user_id).strip(), **record}
+        return {"result": "success", "user_id": user, **record,
+                "message": T["override_saved"].format(user_id=user, **record)}
 
     def generate_report_data(self, user_state_iterator: Any, limit_responses: int | None = None) -> Any:
         """Rows of Open edX's "problem responses" report: one per learner per attempt.

@@ -92,6 +92,17 @@ T = {
                        "Bài không tính điểm, không cấp chứng nhận và chỉ làm một lần.",
     "placement_result": "Đây là kết quả kiểm tra đầu vào (không tính điểm). Hãy chú ý các bài được gợi ý ôn.",
     "placement_done": "Bạn đã làm bài kiểm tra đầu vào.",
+    # staff: extra attempts or time for one learner
+    "override_heading": "Thêm lượt làm bài hoặc thời gian cho một học viên (dành cho nhân viên khoá học)",
+    "override_help": "Nhập mã người dùng (User ID) của học viên trên hệ thống. Số mới thay cho số đã cho trước đó; "
+                      "nhập 0 và 0 để bỏ.",
+    "override_user": "Mã người dùng (User ID)",
+    "override_attempts": "Số lượt làm bài thêm (0–{n})",
+    "override_minutes": "Số phút thêm cho mỗi lượt (0–{n})",
+    "override_button": "Lưu",
+    "override_saved": "Đã lưu: học viên {user_id} có thêm {extra_attempts} lượt và {extra_minutes} phút.",
+    "override_current": "Đang áp dụng: {items}.",
+    "override_item": "{user_id}: +{extra_attempts} lượt, +{extra_minutes} phút",
     # Studio
     "studio_intro": "Thiết lập chính sách của bài đánh giá. Ngân hàng câu hỏi do trình biên dịch hocvuso tạo; "
                     "muốn sửa câu hỏi, hãy sửa tệp Markdown trong bank/ rồi biên dịch và nhập lại khoá học.",

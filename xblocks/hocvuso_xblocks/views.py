@@ -213,3 +213,21 @@ def studio(rows: list[StudioRow], notes: list[str]) -> str:
             f'<div class="xblock-actions"><ul><li class="action-item"><button type="button" class="button action-primary hv-save">'
             f'{escape(T["save"])}</button></li><li class="action-item"><button type="button" class="button hv-cancel">'
             f'{escape(T["cancel"])}</button></li></ul></div></div>')
+
+
+def staff_overrides(url: str, overrides: dict[str, dict[str, int]], max_attempts: int, max_minutes: int) -> str:
+    """The staff's form for one learner's extra attempts and minutes (posted by overrides.js to ``staff_override``)."""
+    current = ", ".join(T["override_item"].format(user_id=user, **values) for user, values in sorted(overrides.items())
+                        if values.get("extra_attempts") or values.get("extra_minutes"))
+    fields = [("hv-ov-user", "user_id", T["override_user"], 'type="text" maxlength="80" required'),
+              ("hv-ov-attempts", "extra_attempts", T["override_attempts"].format(n=max_attempts),
+               f'type="number" min="0" max="{max_attempts}" step="1" value="1"'),
+              ("hv-ov-minutes", "extra_minutes", T["override_minutes"].format(n=max_minutes),
+               f'type="number" min="0" max="{max_minutes}" step="1" value="0"')]
+    inputs = "".join(f'<label for="{fid}">{escape(label)}</label><input id="{fid}" name="{name}" {attrs} autocomplete="off">'
+                     for fid, name, label, attrs in fields)
+    return (f'<details class="hv-staff-overrides"><summary>{escape(T["override_heading"])}</summary>'
+            f'<form class="hv-override" data-url="{escape(url)}" novalidate><p>{escape(T["override_help"])}</p>'
+            + (f'<p>{escape(T["override_current"].format(items=current))}</p>' if current else "")
+            + f'{inputs}<button type="submit" class="hv-button">{escape(T["override_button"])}</button>'
+            f'<p class="hv-override-result" role="status" aria-live="polite"></p></form></details>')
