@@ -112,46 +112,63 @@ def vneid() -> Path:
 
 
 def record_sheet() -> Path:
-    """Lesson 7: a minimal record of who was helped, and what never goes in it."""
+    """Lesson 7: the team's shared record (column names the report tool reads), and what never goes in it."""
     image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
     draw = ImageDraw.Draw(image)
-    draw.text((40, 26), "Sổ theo dõi tối thiểu của người hướng dẫn", font=font(30, True), fill=INK)
+    draw.text((40, 26), "Sổ chung của tổ: mỗi cột có một lý do", font=font(30, True), fill=INK)
     draw.text((40, 72), "Chỉ ghi những gì báo cáo kết quả cần.", font=font(18), fill=MUTED)
-    heads = ("Mã người học", "Nhóm", "Bài đã học", "Ngày")
-    rows = (("ND-014", "Người dân", "Bài 5: VNeID", "12/01/2026"),
-            ("ND-015", "Người dân", "Bài 9: Lừa đảo", "12/01/2026"),
-            ("ND-014", "Người dân", "Bài 6: Dịch vụ công", "19/01/2026"))
-    x0, y0, col, rh = 40, 120, 190, 56
+    heads = ("Mã người học", "Nhóm", "Xã, phường", "Mã người hướng dẫn", "Bài đã học", "Ngày")
+    rows = (("ND-014", "Người dân", "Xã A", "DSS-03", "Bài 5", "12/01/2026"),
+            ("ND-015", "Người dân", "Xã A", "DSS-03", "Bài 9", "12/01/2026"),
+            ("ND-014", "Người dân", "Xã A", "DSS-03", "Bài 6", "19/01/2026"))
+    x0, y0, col, rh = 40, 112, 200, 52
     for i, head in enumerate(heads):
-        draw.rectangle((x0 + i * col, y0, x0 + (i + 1) * col, y0 + rh), fill=GREEN, outline=WHITE)
-        draw.text((x0 + i * col + 12, y0 + 14), head, font=font(18, True), fill=WHITE)
+        draw.rectangle((x0 + i * col, y0, x0 + (i + 1) * col, y0 + rh + 20), fill=GREEN, outline=WHITE)
+        for j, line in enumerate(wrap(draw, head, font(17, True), col - 20)):
+            draw.text((x0 + i * col + 10, y0 + 8 + 24 * j), line, font=font(17, True), fill=WHITE)
+    top = y0 + rh + 20
     for r, row in enumerate(rows):
-        y = y0 + rh * (r + 1)
+        y = top + rh * r
         for i, cell in enumerate(row):
             draw.rectangle((x0 + i * col, y, x0 + (i + 1) * col, y + rh), fill=WHITE, outline=LINE)
-            draw.text((x0 + i * col + 12, y + 15), cell, font=font(17), fill=INK)
-    draw.text((x0, y0 + rh * 4 + 20), "Tên thật và số điện thoại (nếu cần để hẹn) ghi ở giấy riêng,",
+            draw.text((x0 + i * col + 10, y + 14), cell, font=font(17), fill=INK)
+    why = ("đếm người, không trùng", "báo cáo theo nhóm", "báo cáo theo xã", "mỗi người giúp đủ 5 người?",
+           "theo dõi tiến độ", "báo cáo theo tháng, quý")
+    y = top + rh * 3 + 8
+    for i, text in enumerate(why):
+        for j, line in enumerate(wrap(draw, text, font(15), col - 16)):
+            draw.text((x0 + i * col + 8, y + 20 * j), line, font=font(15), fill=MUTED)
+    by = 470
+    draw.rounded_rectangle((40, by, WIDTH - 40, HEIGHT - 50), radius=18, fill=WHITE, outline=TAP, width=3)
+    draw.text((60, by + 16), "Không bao giờ ghi:", font=font(22, True), fill=TAP)
+    never = ("Mật khẩu, mã OTP", "Số căn cước, số tài khoản", "Ảnh giấy tờ, ảnh màn hình", "Bệnh tật, hoàn cảnh riêng")
+    for i, text in enumerate(never):
+        x = 60 + (i % 2) * 580
+        yy = by + 60 + (i // 2) * 40
+        draw.line((x, yy + 13, x + 16, yy + 13), fill=TAP, width=4)
+        draw.text((x + 28, yy), text, font=font(19), fill=INK)
+    draw.text((60, by + 150), "Tên thật và số điện thoại để hẹn: ghi ở danh sách riêng, cất kín, huỷ khi hết việc.",
               font=font(17), fill=MUTED)
-    draw.text((x0, y0 + rh * 4 + 44), "cất kín, huỷ khi hết việc.", font=font(17), fill=MUTED)
-    bx = 860
-    draw.rounded_rectangle((bx, 120, WIDTH - 40, 600), radius=18, fill=WHITE, outline=TAP, width=3)
-    draw.rounded_rectangle((bx, 120, WIDTH - 40, 184), radius=18, fill=TAP)
-    draw.rectangle((bx, 160, WIDTH - 40, 184), fill=TAP)
-    draw.text((bx + 16, 134), "Không bao giờ ghi", font=font(22, True), fill=WHITE)
-    y = 204
-    for text in ("Mật khẩu, mã OTP", "Số căn cước, số tài khoản", "Ảnh chụp giấy tờ", "Bệnh tật, hoàn cảnh riêng",
-                 "Ảnh màn hình điện thoại của người học"):
-        for j, line in enumerate(wrap(draw, text, font(18), WIDTH - 40 - bx - 60)):
-            if j == 0:
-                draw.line((bx + 18, y + 12, bx + 34, y + 12), fill=TAP, width=4)
-            draw.text((bx + 46, y), line, font=font(18), fill=INK)
-            y += 26
-        y += 14
     draw.text((40, HEIGHT - 28), FOOTER, font=font(13), fill=MUTED)
     path = OUT / "so-theo-doi.png"
     path.parent.mkdir(parents=True, exist_ok=True)
     image.save(path, optimize=True)
     return path
+
+
+def offline_results() -> Path:
+    """Lesson 7: saving the offline lesson's results file for the mentor."""
+    screens = (
+        Screen("Kết quả", (Row("Lưu kết quả để gửi người hướng dẫn", "title"), Row("Mã người học", "field"),
+                           Row("Lưu tệp kết quả", "button")), "Mở trang Kết quả của bài học"),
+        Screen("Kết quả", (Row("Mã người học", "title"), Row("ND-014", "field", tap=True),
+                           Row("Mã do tổ đặt, không phải số căn cước", "note")), "Người học tự nhập mã của tổ"),
+        Screen("Kết quả", (Row("Lưu tệp kết quả", "button", tap=True),
+                           Row("Đã lưu tệp ketqua-ND-014.json", "note")), "Bấm lưu, máy tạo một tệp nhỏ"),
+        Screen("Gửi tệp", (Row("Gửi tệp cho người hướng dẫn", tap=True), Row("Người hướng dẫn chuyển cho tổ trưởng"),
+                           Row("Tệp chỉ có mã và kết quả, không có tên", "note")), "Gửi qua kênh của tổ", colour=GREEN),
+    )
+    return render(Picture("Học không cần mạng: lưu và gửi tệp kết quả", screens, FOOTER), OUT / "luu-ket-qua.png")
 
 
 def cascade() -> Path:
@@ -189,7 +206,7 @@ def cascade() -> Path:
 
 
 def main() -> None:
-    for make in (first_questions, five_steps, handout, no_otp, vneid, record_sheet, cascade):
+    for make in (first_questions, five_steps, handout, no_otp, vneid, record_sheet, offline_results, cascade):
         print(make().relative_to(OUT.parents[2]))
 
 
