@@ -397,6 +397,77 @@
     if (open) $("a", toc).focus();
   }
 
+  // ---- "export my results" without an LMS: a small signed file the mentor collects (hocvuso report) --
+  // The HMAC key is in every copy of the package: it shows a file was edited, it cannot stop a forger.
+  // Layout and checks: tools/hocvuso/reports/offline.py. Words: templates/scorm/strings.yaml (data-*).
+  function setupExport() {
+    var box = $("#hv-export"), btn = $("#hv-export-save");
+    if (!box || !btn || live || typeof TextEncoder === "undefined") return;
+    box.hidden = false;
+    function sha256(bytes) {
+      var K = [], H = [1779033703, -1150833019, 1013904242, -1521486534, 1359893119, -1694144372, 528734635, 1541459225];
+      for (var c = 2, n = 0; n < 64; c++) {
+        var prime = true;
+        for (var d = 2; d * d <= c; d++) if (c % d === 0) { prime = false; break; }
+        if (prime) K[n++] = (Math.pow(c, 1 / 3) % 1) * 4294967296 | 0;
+      }
+      var len = bytes.length, words = [], i, j;
+      for (i = 0; i < len; i++) words[i >> 2] |= bytes[i] << (24 - (i % 4) * 8);
+      words[len >> 2] |= 0x80 << (24 - (len % 4) * 8);
+      words[((len + 8) >> 6 << 4) + 15] = len * 8;
+      function ror(x, r) { return (x >>> r) | (x << (32 - r)); }
+      for (i = 0; i < words.length; i += 16) {
+        var w = [], a = H.slice();
+        for (j = 0; j < 64; j++) {
+          if (j < 16) w[j] = words[i + j] | 0;
+          else {
+            var s0 = ror(w[j - 15], 7) ^ ror(w[j - 15], 18) ^ (w[j - 15] >>> 3);
+            var s1 = ror(w[j - 2], 17) ^ ror(w[j - 2], 19) ^ (w[j - 2] >>> 10);
+            w[j] = (w[j - 16] + s0 + w[j - 7] + s1) | 0;
+          }
+          var t1 = (a[7] + (ror(a[4], 6) ^ ror(a[4], 11) ^ ror(a[4], 25)) + ((a[4] & a[5]) ^ (~a[4] & a[6])) + K[j] + w[j]) | 0;
+          var t2 = ((ror(a[0], 2) ^ ror(a[0], 13) ^ ror(a[0], 22)) + ((a[0] & a[1]) ^ (a[0] & a[2]) ^ (a[1] & a[2]))) | 0;
+          a = [(t1 + t2) | 0, a[0], a[1], a[2], (a[3] + t1) | 0, a[4], a[5], a[6]];
+        }
+        for (j = 0; j < 8; j++) H[j] = (H[j] + a[j]) | 0;
+      }
+      var out = new Uint8Array(32);
+      for (i = 0; i < 32; i++) out[i] = (H[i >> 2] >>> (24 - (i % 4) * 8)) & 255;
+      return out;
+    }
+    function hmacHex(keyText, text) {
+      var enc = new TextEncoder(), key = enc.encode(keyText), msg = enc.encode(text), i;
+      if (key.length > 64) key = sha256(key);
+      var inner = new Uint8Array(64 + msg.length), outer = new Uint8Array(96);
+      for (i = 0; i < 64; i++) { inner[i] = (key[i] || 0) ^ 0x36; outer[i] = (key[i] || 0) ^ 0x5c; }
+      inner.set(msg, 64);
+      outer.set(sha256(inner), 64);
+      return Array.prototype.map.call(sha256(outer), function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
+    }
+    btn.addEventListener("click", function () {
+      var learner = $("#hv-export-id").value.trim();
+      if (!learner) { say(btn.getAttribute("data-need-id")); $("#hv-export-id").focus(); return; }
+      var items = [];
+      QS.forEach(function (q, i) { // typed answers stay on the device: only choice keys travel
+        var a = S.ans[i];
+        if (a) items.push([q.id, a.ok ? 1 : 0, /^(single|multiple|dropdown)$/.test(q.k) && a.r ? String(a.r) : ""]);
+      });
+      var data = { format: "hocvuso-result", version: 1, course: D.key, fp: D.fp, learner: learner,
+        saved: new Date().toISOString(), items: items };
+      var signed = ["hocvuso-result", "1", D.key, D.fp, learner, data.saved,
+        items.map(function (x) { return x.join(":"); }).join(";")].join("\n");
+      data.sig = hmacHex("hocvuso-result|" + D.key + "|" + D.fp, signed);
+      var name = "ketqua-" + learner.replace(/[^A-Za-z0-9_-]+/g, "-") + ".json";
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([JSON.stringify(data)], { type: "application/json" }));
+      link.download = name;
+      document.body.appendChild(link);
+      link.click();
+      document.body.removeChild(link);
+      say(btn.getAttribute("data-saved").replace("{file}", name));
+    });
+  }
+
   function start() {
     $$(".q").forEach(setupQuestion);
     $$(".lesson-video").forEach(setupVideo);
@@ -426,6 +497,7 @@
       if (a.r) { fill(+i, a.r); show(+i, a.ok, a.r); } else show(+i, a.ok, "");
     });
     go(S.page, false);
+    setupExport();
     if (resumed && live) say("Tiếp tục từ chỗ bạn dừng lần trước.");
     window.addEventListener("pagehide", function () { finish(false); });
     window.addEventListener("beforeunload", function () { finish(false); });
