@@ -382,3 +382,23 @@ def test_a_learner_whose_credential_was_revoked_gets_a_new_bit_when_issued_again
     assert record["generation"] == 1
     assert record["index"] != int(first["credentialStatus"]["statusListIndex"])
     assert payload(again)["credentialSubject"]["id"] == first["credentialSubject"]["id"]
+
+
+def test_the_published_files_are_the_ones_the_block_serves(tmp_path, bank_policy, xblock_settings, issuer_key):
+    from django.test import override_settings
+
+    url = "https://hocvuso.example.vn/hocvuso/jwks.json"
+    with override_settings(XBLOCK_SETTINGS=operator_settings(xblock_settings, JWKS_URL=url)):
+        h = passed_learner(tmp_path, bank_policy)
+        served = json.loads(h.download("jwks").body), json.loads(h.download("issuer").body)
+        token = h.download("credential").body.decode()
+    conf = xblock_settings["hocvuso_assessment"]
+    done = subprocess.run([sys.executable, "-m", "hocvuso_xblocks.publish", "--key", conf["PRIVATE_KEY_PATH"],
+                           "--issuer-id", conf["ISSUER_ID"], "--issuer-name", conf["ISSUER_NAME"], "--jwks-url", url,
+                           "--out", str(tmp_path / "public")], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    published = tuple(json.loads((tmp_path / "public" / name).read_text()) for name in ("jwks.json", "issuer.json"))
+    assert published == served
+    assert "PRIVATE" not in (tmp_path / "public" / "jwks.json").read_text() and '"d"' not in (tmp_path / "public" / "jwks.json").read_text()
+    ok = hocvuso_verify(write(tmp_path / "c.jwt", token), "--jwks", tmp_path / "public" / "jwks.json")
+    assert ok.returncode == 0, ok.stdout + ok.stderr

@@ -99,9 +99,9 @@ def issue(ctx: Context, bank: dict[str, Any], attempt: dict[str, Any], learner: 
     if free is None:
         raise IssueError("all_indexes_revoked")
     generation, index = free
-    record = {"id": f"urn:uuid:{uuid.uuid4()}", "salt": secrets.token_hex(8),
-              "issued": credential.iso(dt.datetime.fromtimestamp(attempt["submitted"], dt.UTC)),
-              "generation": generation, "index": index, "list": ctx.list_url}
+    record: dict[str, Any] = {"id": f"urn:uuid:{uuid.uuid4()}", "salt": secrets.token_hex(8),
+                              "issued": credential.iso(dt.datetime.fromtimestamp(attempt["submitted"], dt.UTC)),
+                              "generation": generation, "index": index, "list": ctx.list_url}
     token = _sign(ctx, record, bank, attempt, learner, rule)
     record["sha256"] = credential.sha256(token)
     ctx.store.save(record["id"], "jwt", token.encode(), new=True)

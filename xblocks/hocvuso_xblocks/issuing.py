@@ -15,7 +15,7 @@ import hashlib
 import json
 import logging
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jwt
 from webob import Response
@@ -292,20 +292,27 @@ class IssuingMixin:
         log.info("hocvuso_assessment %s: %s revoked %s (index %s)", self.scope_ids.usage_id, staff, credential_id, index)
         return {"result": "success", "credential_id": credential_id, "message": STAFF["revoked_ok"].format(id=credential_id)}
 
-    # Provided by the block.
-    bank: dict[str, Any]
-    credential_jwt: str
-    attempt_log: list[dict[str, Any]]
-    learner_name: str
-    passed: bool
-    log: list[dict[str, Any]]
-    issues_credentials: bool
+    if TYPE_CHECKING:  # provided by the block (XBlock and AssessmentBlock)
+        runtime: Any
+        scope_ids: Any
+        credential_jwt: str
+        attempt_log: list[dict[str, Any]]
+        learner_name: str
 
-    def _now(self) -> float:
-        raise NotImplementedError
+        @property
+        def bank(self) -> dict[str, Any]: ...
 
-    def _user(self) -> Any:
-        raise NotImplementedError
+        @property
+        def passed(self) -> bool: ...
 
-    def is_staff(self) -> bool:
-        raise NotImplementedError
+        @property
+        def log(self) -> list[dict[str, Any]]: ...
+
+        @property
+        def issues_credentials(self) -> bool: ...
+
+        def _now(self) -> float: ...
+
+        def _user(self) -> Any: ...
+
+        def is_staff(self) -> bool: ...

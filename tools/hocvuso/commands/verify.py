@@ -342,7 +342,8 @@ def _check_status(entry: dict[str, Any], cred: dict[str, Any], status: tuple[str
         report.problem(codes.CRED_STATUS_LIST_BAD, path=path, reason=reason)
         return
     listed, _ = checked
-    subject = listed.get("credentialSubject") if isinstance(listed.get("credentialSubject"), dict) else {}
+    found = listed.get("credentialSubject")
+    subject: dict[str, Any] = found if isinstance(found, dict) else {}
     url = entry.get("statusListCredential")
     reason = ""
     if "BitstringStatusListCredential" not in (listed.get("type") or []):
@@ -409,7 +410,8 @@ def _check_envelope(cred: dict[str, Any], report: Report) -> Any:
     if not (isinstance(context, list) and len(context) >= 2 and context[0] == CONTEXTS[0]
             and isinstance(context[1], str) and context[1].startswith(CONTEXTS[1])):
         report.problem(codes.CRED_CONTEXT)
-    types = cred.get("type") if isinstance(cred.get("type"), list) else []
+    found = cred.get("type")
+    types: list[Any] = found if isinstance(found, list) else []
     if not {"VerifiableCredential", "OpenBadgeCredential"} <= set(types):
         report.problem(codes.CRED_TYPE, field="type", types="VerifiableCredential, OpenBadgeCredential")
     issuer_id = _issuer_id(cred)
