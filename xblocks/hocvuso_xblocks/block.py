@@ -248,6 +248,7 @@ class AssessmentBlock(studio.StudioMixin, IssuingMixin, ScorableXBlockMixin, XBl
         if self._expired(now):
             with contextlib.suppress(claims.TakenError), self._claiming(self.form["form_id"]):
                 self._record(self.form, {}, now, expired=True)
+                self._publish()
 
     def _status(self, now: float) -> dict[str, Any]:
         """Whether the learner may start (or resume) and what to tell them."""
@@ -300,7 +301,6 @@ class AssessmentBlock(studio.StudioMixin, IssuingMixin, ScorableXBlockMixin, XBl
         self.attempts = attempts.used(self.attempt_log, self.attempts) + 1
         self.attempt_log = [*log, attempt]
         self.form = {}
-        self._publish()
         return attempt
 
     # --- views ---------------------------------------------------------------------------
@@ -385,6 +385,7 @@ class AssessmentBlock(studio.StudioMixin, IssuingMixin, ScorableXBlockMixin, XBl
                     self._issue(now)
         except claims.TakenError as err:
             raise error(409, "err_replayed") from err
+        self._publish()  # only once the attempt is recorded and its credential issued
         return {"html": self._state_html(now), "passed": attempt["passed"], "share": attempt["share"],
                 "competencies": [{k: c[k] for k in ("code", "share", "reached", "level_reached")}
                                  for c in attempt["competencies"]]}
