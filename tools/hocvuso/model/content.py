@@ -301,6 +301,11 @@ class Section:
             return self.narration.text
         return "\n\n".join(filter(None, [self.title, *self.points])) or self.text
 
+    @property
+    def in_video_questions(self) -> tuple[Question, ...]:
+        """Questions marked ``::: quiz in-video``: asked in the lesson video at the end of this section."""
+        return tuple(q for b in self.blocks if isinstance(b, QuizBlock) and b.in_video for q in b.questions)
+
 
 @dataclass(frozen=True, slots=True)
 class Lesson:
@@ -322,6 +327,11 @@ class Lesson:
     @property
     def questions(self) -> tuple[Question, ...]:
         return tuple(q for s in self.sections for b in s.blocks if isinstance(b, QuizBlock) for q in b.questions)
+
+    @property
+    def in_video_questions(self) -> tuple[Question, ...]:
+        """The questions asked in the lesson video (when there is one), in lesson order."""
+        return tuple(q for s in self.sections for q in s.in_video_questions)
 
     @property
     def tasks(self) -> tuple[Task, ...]:

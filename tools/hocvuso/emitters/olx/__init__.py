@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from hocvuso.emitters.archive import write_tar_gz
 from hocvuso.emitters.base import Emitter
 from hocvuso.emitters.olx import tags
-from hocvuso.emitters.olx.writer import CourseWriter
+from hocvuso.emitters.olx.writer import write_course
 from hocvuso.media.outputs import COVER, VIDEO
 
 if TYPE_CHECKING:
@@ -32,11 +32,10 @@ class OlxEmitter(Emitter):
         return [f"olx/{tags.COMPETENCY_TAXONOMY}.csv", f"olx/{tags.LEVEL_TAXONOMY}.csv"]
 
     def emit(self, course: Course, media: CourseMedia, out: Path) -> None:
-        writer = CourseWriter(course, media)
-        writer.write()
+        files = write_course(course, media).files
         target = out / "olx" / f"{course.group}.tar.gz"
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_tar_gz({f"course/{name}": data for name, data in writer.files.items()}, target)
+        write_tar_gz({f"course/{name}": data for name, data in files.items()}, target)
 
     def finish(self, framework: Framework, courses: list[Course], out: Path) -> None:
         folder = out / "olx"

@@ -20,7 +20,7 @@ from hocvuso.emitters.olx.itembank import item_bank, policy_fields
 from hocvuso.emitters.olx.xmlutil import el
 
 if TYPE_CHECKING:
-    from hocvuso.emitters.olx.writer import CourseWriter
+    from hocvuso.emitters.olx.sink import OlxFiles
     from hocvuso.model import Course
 
 FINAL_FORMAT = "Đánh giá cuối khoá"
@@ -29,10 +29,10 @@ FINAL_CHAPTER = "hocvuso-danh-gia"
 FINAL_SEQUENTIAL = "hocvuso-danh-gia-bai"
 FINAL_TITLE = "Đánh giá cuối khoá"
 
-Engine = Callable[["Course", "CourseWriter"], None]
+Engine = Callable[["Course", "OlxFiles"], None]
 
 
-def capa_assessment(course: Course, writer: CourseWriter) -> None:
+def capa_assessment(course: Course, files: OlxFiles) -> None:
     """Every bank item as a standard problem in one graded subsection, grouped by competency."""
     policy = ProblemPolicy(max_attempts=course.certification.max_attempts or None, showanswer="finished")
     verticals = []
@@ -42,17 +42,17 @@ def capa_assessment(course: Course, writer: CourseWriter) -> None:
             continue
         url_name = f"{FINAL_CHAPTER}-{code.replace('.', '-')}"
         name = course.framework.competencies[code].name
-        writer.vertical(url_name, f"{code} {name}",
-                        [writer.problem(q.id, problem_element(q, policy), q.competency, q.level) for q in items])
+        files.vertical(url_name, f"{code} {name}",
+                       [files.problem(q.id, problem_element(q, policy), q.competency, q.level) for q in items])
         verticals.append(url_name)
-    writer.sequential(FINAL_SEQUENTIAL, FINAL_TITLE, verticals, FINAL_FORMAT)
+    files.sequential(FINAL_SEQUENTIAL, FINAL_TITLE, verticals, FINAL_FORMAT)
 
 
 XBLOCK_TAG = "hocvuso_assessment"
 XBLOCK_URL_NAME = "hocvuso-danh-gia-khoi"
 
 
-def xblock_assessment(course: Course, writer: CourseWriter) -> None:
+def xblock_assessment(course: Course, files: OlxFiles) -> None:
     """One vertical holding the hocvuso assessment XBlock inline, its item bank and policy as fields.
 
     Inline (not a pointer) because pure XBlocks export that way; every
@@ -62,10 +62,10 @@ def xblock_assessment(course: Course, writer: CourseWriter) -> None:
                                 **policy_fields(course),
                                 "item_bank": json.dumps(item_bank(course), ensure_ascii=False, sort_keys=True)}
     node = el(XBLOCK_TAG, attrs)
-    writer.vertical(FINAL_SEQUENTIAL + "-khoi", FINAL_TITLE, [node])
-    writer.sequential(FINAL_SEQUENTIAL, FINAL_TITLE, [FINAL_SEQUENTIAL + "-khoi"], FINAL_FORMAT)
+    files.vertical(FINAL_SEQUENTIAL + "-khoi", FINAL_TITLE, [node])
+    files.sequential(FINAL_SEQUENTIAL, FINAL_TITLE, [FINAL_SEQUENTIAL + "-khoi"], FINAL_FORMAT)
     levels = tuple(dict.fromkeys(q.level for q in course.bank if q.level))
-    writer.tags.append(tags.TagRow(FINAL_TITLE, XBLOCK_TAG, XBLOCK_URL_NAME, course.profile.codes, levels))
+    files.tag(tags.TagRow(FINAL_TITLE, XBLOCK_TAG, XBLOCK_URL_NAME, course.profile.codes, levels))
 
 
 ENGINES: dict[str, Engine] = {"capa": capa_assessment, "xblock": xblock_assessment}
@@ -76,13 +76,12 @@ def engine_of(course: Course) -> str:
     return course.certification.engine if course.certification.engine in ENGINES else "capa"
 
 
-def final_assessment(course: Course, writer: CourseWriter) -> str | None:
+def final_assessment(course: Course, files: OlxFiles) -> str | None:
     """Write the final chapter and return its url_name (None without an item bank)."""
     if not course.bank:
         return None
-    ENGINES[engine_of(course)](course, writer)
-    writer.chapter(FINAL_CHAPTER, FINAL_TITLE, [FINAL_SEQUENTIAL])
-    return FINAL_CHAPTER
+    ENGINES[engine_of(course)](course, files)
+    return files.chapter(FINAL_CHAPTER, FINAL_TITLE, [FINAL_SEQUENTIAL])
 
 
 def advanced_modules(course: Course) -> set[str]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from hocvuso.emitters.olx.xmlutil import append_html, el, inline_html, move_content
+from hocvuso.emitters.presentation import STATIC, matching_targets, scrambled_order
 from hocvuso.model import QuestionType, with_assets
 
 if TYPE_CHECKING:
@@ -19,18 +20,19 @@ if TYPE_CHECKING:
 
     from hocvuso.model import Question
 
-STATIC = "/static/"
-
 
 @dataclass(frozen=True, slots=True)
 class ProblemPolicy:
-    """Attempts and answer display: generous for practice, strict for certification."""
+    """Attempts and answer display (docs/items.md: practice that teaches without inflating grades)."""
 
     max_attempts: int | None = None
-    showanswer: str = "attempted"
+    showanswer: str = "finished"
 
 
-PRACTICE = ProblemPolicy()
+# Practice: a second try after the feedback, then the answer ("finished" = after the
+# last attempt or once correct); unlimited attempts with the answer shown after the
+# first made every practice mark 100 %.
+PRACTICE = ProblemPolicy(max_attempts=2, showanswer="finished")
 
 
 def _h(fragment: str) -> str:
@@ -41,7 +43,10 @@ def problem_element(q: Question, policy: ProblemPolicy = PRACTICE) -> etree._Ele
     """The <problem> element of a question (its url_name is set by the caller)."""
     problem = el("problem", {
         "display_name": q.title or _display_name(q), "markdown": "null", "weight": q.points,
-        "max_attempts": policy.max_attempts, "showanswer": policy.showanswer, "rerandomize": "never",
+        "max_attempts": policy.max_attempts, "showanswer": policy.showanswer,
+        # CAPA seeds its shuffle with 1 for everyone under rerandomize="never"; per_student
+        # seeds it per learner and keeps it across attempts.
+        "rerandomize": "per_student" if shuffled(q) else "never",
     })
     BUILDERS[q.type](problem, q)
     if q.hints:
@@ -49,6 +54,11 @@ def problem_element(q: Question, policy: ProblemPolicy = PRACTICE) -> etree._Ele
         for hint in q.hints:
             append_html(el("hint", parent=demand), _h(hint))
     return problem
+
+
+def shuffled(q: Question) -> bool:
+    """Single-choice problems shuffle their choices (CAPA shuffles no other response type)."""
+    return q.shuffle and q.type is QuestionType.SINGLE
 
 
 def _display_name(q: Question) -> str:
@@ -102,9 +112,9 @@ def _choice_hint(q: Question, correct: bool, own: str) -> str:
 def _single(problem: etree._Element, q: Question) -> None:
     response = el("multiplechoiceresponse", parent=problem)
     _stem(problem, response, q)
-    group = el("choicegroup", {"type": "MultipleChoice"}, parent=response)
+    group = el("choicegroup", {"type": "MultipleChoice", "shuffle": True if shuffled(q) else None}, parent=response)
     for c in q.choices:
-        choice = el("choice", {"correct": c.correct}, parent=group)
+        choice = el("choice", {"correct": c.correct, "fixed": True if c.fixed and shuffled(q) else None}, parent=group)
         append_html(choice, _h(c.html))
         hint = _choice_hint(q, c.correct, c.feedback_html)
         if hint:
@@ -180,22 +190,13 @@ def _dropdowns(problem: etree._Element, q: Question, rows: list[tuple[str, str]]
 
 
 def _matching(problem: etree._Element, q: Question) -> None:
-    options = sorted(dict.fromkeys(q.targets), key=str.casefold)
-    _dropdowns(problem, q, [(p.left_html, p.right_text) for p in q.matches], options)
+    _dropdowns(problem, q, [(p.left_html, p.right_text) for p in q.matches], matching_targets(q))
 
 
 def _ordering(problem: etree._Element, q: Question) -> None:
     positions = [f"Bước {n}" for n in range(1, len(q.items) + 1)]
-    rows = [(item.html, positions[q.items.index(item)]) for item in scrambled(q.items)]
+    rows = [(q.items[i].html, positions[i]) for i in scrambled_order(q.items)]
     _dropdowns(problem, q, rows, positions)
-
-
-def scrambled(items: tuple) -> list:  # type: ignore[type-arg]
-    """A fixed order that is not the answer: sorted by text, or rotated if that is the answer."""
-    order = sorted(items, key=lambda i: i.text.casefold())
-    if order == list(items):
-        order = order[1:] + order[:1]
-    return order
 
 
 BUILDERS = {

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from hocvuso.emitters.presentation import STATIC
 from hocvuso.identifiers import FRAMEWORK_TITLE, case_uri, ident
 from hocvuso.model import QuestionType, with_assets
 
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
 
 FORMAT = "hocvuso-itembank"
 VERSION = 1
-STATIC = "/static/"
 
 
 def item_bank(course: Course) -> dict[str, Any]:

@@ -11,6 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from hocvuso.emitters.olx.xmlutil import el
+from hocvuso.emitters.presentation import STATIC
 from hocvuso.model import with_assets
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ def ora_element(task: Task, course: Course, url_name: str) -> etree._Element:
             attrs["required"] = "True" if task.assessments == ("staff",) else "False"
         el("assessment", attrs, parent=assessments)
     prompt = el("prompt", parent=el("prompts", parent=ora))
-    el("description", text=with_assets(task.prompt_html, "/static/"), parent=prompt)
+    el("description", text=with_assets(task.prompt_html, STATIC), parent=prompt)
     _rubric(ora, task)
     return ora
 

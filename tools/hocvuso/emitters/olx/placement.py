@@ -21,7 +21,7 @@ from hocvuso.emitters.olx.itembank import item_bank, policy_fields
 from hocvuso.emitters.olx.xmlutil import el
 
 if TYPE_CHECKING:
-    from hocvuso.emitters.olx.writer import CourseWriter
+    from hocvuso.emitters.olx.sink import OlxFiles
     from hocvuso.model import Course
 
 PLACEMENT_CHAPTER = "hocvuso-dau-vao"
@@ -34,7 +34,7 @@ PLACEMENT_TITLE = "Kiểm tra đầu vào (không tính điểm)"
 PLACEMENT_ITEMS_PER_COMPETENCY = 2
 
 
-def placement_check(course: Course, writer: CourseWriter) -> str | None:
+def placement_check(course: Course, files: OlxFiles) -> str | None:
     """Write the placement chapter and return its url_name (None without a bank or the XBlock)."""
     if not course.bank or engine_of(course) != "xblock":
         return None
@@ -43,9 +43,9 @@ def placement_check(course: Course, writer: CourseWriter) -> str | None:
     node = el(XBLOCK_TAG, {"url_name": PLACEMENT_URL_NAME, "xblock-family": "xblock.v1",
                            "display_name": PLACEMENT_TITLE, "mode": "placement", "weight": 0, **fields,
                            "item_bank": json.dumps(item_bank(course), ensure_ascii=False, sort_keys=True)})
-    writer.vertical(PLACEMENT_SEQUENTIAL + "-khoi", PLACEMENT_TITLE, [node])
-    writer.sequential(PLACEMENT_SEQUENTIAL, PLACEMENT_TITLE, [PLACEMENT_SEQUENTIAL + "-khoi"])
-    writer.chapter(PLACEMENT_CHAPTER, PLACEMENT_TITLE, [PLACEMENT_SEQUENTIAL])
+    files.vertical(PLACEMENT_SEQUENTIAL + "-khoi", PLACEMENT_TITLE, [node])
+    files.sequential(PLACEMENT_SEQUENTIAL, PLACEMENT_TITLE, [PLACEMENT_SEQUENTIAL + "-khoi"])
+    files.chapter(PLACEMENT_CHAPTER, PLACEMENT_TITLE, [PLACEMENT_SEQUENTIAL])
     levels = tuple(dict.fromkeys(q.level for q in course.bank if q.level))
-    writer.tags.append(tags.TagRow(PLACEMENT_TITLE, XBLOCK_TAG, PLACEMENT_URL_NAME, course.profile.codes, levels))
+    files.tag(tags.TagRow(PLACEMENT_TITLE, XBLOCK_TAG, PLACEMENT_URL_NAME, course.profile.codes, levels))
     return PLACEMENT_CHAPTER

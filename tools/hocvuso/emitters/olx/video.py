@@ -15,22 +15,20 @@ from __future__ import annotations
 
 import json
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qs, urlsplit
 
 from hocvuso.emitters.olx.capa import problem_element
 from hocvuso.emitters.olx.xmlutil import el
-from hocvuso.model import QuizBlock
+from hocvuso.emitters.presentation import STATIC
 
 if TYPE_CHECKING:
     from lxml import etree
 
-    from hocvuso.emitters.olx.writer import CourseWriter
+    from hocvuso.emitters.olx.sink import OlxFiles
     from hocvuso.media.outputs import LessonVideo
-    from hocvuso.model import Course, Lesson, Media, Question
+    from hocvuso.model import Course, Lesson, Media
 
 INVIDEOQUIZ = "invideoquiz"  # the in-video quiz XBlock (PyPI invideoquiz-xblock), as the national platform uses
 PREFIX = "hocvuso-video-"  # authors' ids may not start with "hocvuso-", so these never clash with theirs
-STATIC = "/static/"
 GAP = 2  # seconds between two in-video questions
 # The block finds a problem by substring of the unit's components' usage keys
 # (block-v1:ORG+COURSE+RUN+type@problem+block@<url_name>); the type prefix keeps a
@@ -38,68 +36,52 @@ GAP = 2  # seconds between two in-video questions
 PROBLEM_REF = "type@problem+block@"
 
 
-def youtube_id(url: str) -> str:
-    """The video id of a youtube.com/watch?v=… or youtu.be/… URL ('' if none)."""
-    parts = urlsplit(url)
-    if parts.hostname == "youtu.be":
-        return parts.path.strip("/")
-    return parse_qs(parts.query).get("v", [""])[0]
-
-
-def youtube(writer: CourseWriter, url_name: str, media: Media) -> etree._Element:
+def youtube(files: OlxFiles, url_name: str, media: Media) -> etree._Element:
     """Write video/<url_name>.xml for a YouTube or https video; return its pointer."""
-    vid = youtube_id(media.url)
+    vid = media.youtube_id
     attrs: dict[str, object] = {"display_name": media.title or "Video", "download_video": False}
     if vid:
         attrs |= {"youtube": f"1.00:{vid}", "youtube_id_1_0": vid}
     else:
         attrs |= {"html5_sources": f'["{media.url}"]', "youtube_id_1_0": ""}
-    writer.put_xml(f"video/{url_name}.xml", el("video", attrs))
+    files.put_xml(f"video/{url_name}.xml", el("video", attrs))
     return el("video", {"url_name": url_name})
 
 
-def lesson_verticals(writer: CourseWriter, lesson: Lesson) -> list[str]:
-    """Verticals to put first in the lesson's sequential: its narrated video (with
-    transcript and in-video questions) when the build makes videos; none otherwise.
+def lesson_unit(files: OlxFiles, lesson: Lesson, lesson_video: LessonVideo) -> str:
+    """Write the unit to put first in the lesson's sequential and return its url_name: the
+    narrated video (with transcript), then the lesson's in-video questions and the in-video
+    quiz block that hides them and shows each one over the paused video.
 
-    The unit holds the video, then the lesson's in-video questions and the
-    in-video quiz block that hides them and shows each one over the paused
-    video: that block's script only finds components of the unit on screen,
-    so the questions live here (and not again in their section's unit).
+    That block's script only finds components of the unit on screen, so the questions live
+    here; the caller leaves ``lesson.in_video_questions`` out of their sections' units.
     """
-    lesson_video = writer.media.video(lesson.id)
-    if lesson_video is None:
-        return []
     player = f"{PREFIX}{lesson.id}"
-    children = [_video(writer, player, lesson, lesson_video)]
-    questions = in_video_questions(lesson)
+    children = [_video(files, player, lesson, lesson_video)]
+    questions = lesson.in_video_questions
     if questions:
-        for question in questions:
-            children.append(writer.problem(question.id, problem_element(question), question.competency, question.level))
-            writer.in_video.add(question.id)
+        children += [files.problem(q.id, problem_element(q), q.competency, q.level) for q in questions]
         times = timemap(lesson, lesson_video)
         children.append(el("invideoquiz", {
             "url_name": f"hocvuso-ivq-{lesson.id}", "xblock-family": "xblock.v1", "display_name": "Câu hỏi trong video",
             "video_id": player, "timemap": json.dumps({str(t): PROBLEM_REF + qid for qid, t in times.items()}),
         }))
-    unit = f"hocvuso-unit-{lesson.id}"
-    writer.vertical(unit, f"Video: {lesson.title}", children)
-    return [unit]
+    return files.vertical(f"hocvuso-unit-{lesson.id}", f"Video: {lesson.title}", children)
 
 
-def _video(writer: CourseWriter, url_name: str, lesson: Lesson, lesson_video: LessonVideo) -> etree._Element:
+def _video(files: OlxFiles, url_name: str, lesson: Lesson, lesson_video: LessonVideo) -> etree._Element:
     """Write video/<url_name>.xml playing the course's own MP4, as Studio exports an HTML5 video.
 
-    The MP4, the SRT transcript (imported as the video's Vietnamese
-    transcript), the plain-text transcript (downloadable) and the narration
-    alone (an M4A handout, for slow connections) go to static/.
+    The MP4, the SRT transcript (imported as the video's transcript in the
+    course's language), the plain-text transcript (downloadable) and the
+    narration alone (an M4A handout, for slow connections) go to static/.
     """
-    language = writer.course.language
+    language = files.language
     names = {"mp4": f"{url_name}.mp4", "srt": f"{url_name}-{language}.srt", "txt": f"{url_name}.txt",
              "m4a": f"{url_name}.m4a"}
     for kind, source in (("mp4", lesson_video.mp4), ("srt", lesson_video.srt), ("txt", lesson_video.transcript),
                          ("m4a", lesson_video.audio)):
-        writer.put_file(f"static/{names[kind]}", source)
+        files.put_file(f"static/{names[kind]}", source)
     mp4, track, handout = (f"{STATIC}{names['mp4']}", f"{STATIC}{names['txt']}", f"{STATIC}{names['m4a']}")
     node = el("video", {
         "display_name": f"Video: {lesson.title}", "youtube_id_1_0": "", "html5_sources": json.dumps([mp4]),
@@ -110,13 +92,8 @@ def _video(writer: CourseWriter, url_name: str, lesson: Lesson, lesson_video: Le
     el("track", {"src": track}, parent=node)
     el("handout", {"src": handout}, parent=node)
     el("transcript", {"language": language, "src": names["srt"]}, parent=node)
-    writer.put_xml(f"video/{url_name}.xml", node)
+    files.put_xml(f"video/{url_name}.xml", node)
     return el("video", {"url_name": url_name})
-
-
-def in_video_questions(lesson: Lesson) -> list[Question]:
-    """The lesson's questions marked ``::: quiz in-video``, in lesson order."""
-    return [q for s in lesson.sections for b in s.blocks if isinstance(b, QuizBlock) and b.in_video for q in b.questions]
 
 
 def timemap(lesson: Lesson, lesson_video: LessonVideo) -> dict[str, int]:
@@ -133,7 +110,7 @@ def timemap(lesson: Lesson, lesson_video: LessonVideo) -> dict[str, int]:
     latest = max(int(lesson_video.duration) - 1, 0)
     for section in lesson.sections:
         cue = lesson_video.cue(section.index)
-        questions = [q for b in section.blocks if isinstance(b, QuizBlock) and b.in_video for q in b.questions]
+        questions = section.in_video_questions
         if cue is None or not questions:
             continue
         first = max(int(cue.end) - 1 - GAP * (len(questions) - 1), int(cue.start))
@@ -148,4 +125,4 @@ def timemap(lesson: Lesson, lesson_video: LessonVideo) -> dict[str, int]:
 
 def advanced_modules(course: Course) -> set[str]:
     """The in-video quiz block, when a lesson has in-video questions."""
-    return {INVIDEOQUIZ} if any(in_video_questions(lesson) for lesson in course.lessons) else set()
+    return {INVIDEOQUIZ} if any(lesson.in_video_questions for lesson in course.lessons) else set()

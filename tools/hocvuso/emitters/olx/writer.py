@@ -1,14 +1,15 @@
-"""Writes one course as OLX files (the content of ``course/`` in the archive).
+"""The course walk: one course as OLX files (the content of ``course/`` in the archive).
 
 course → chapter → sequential (one per lesson) → vertical (one per section)
 → html, problem, openassessment and video components, as Studio exports.
 url_names come from authors' ids (never from titles or positions of
 lessons), so re-importing an edited course keeps learners' state.
 
-Files are collected in memory (``CourseWriter.files``: path → bytes, or the
-source path of a static file) and packed straight into the archive: a
-course is thousands of small files, and the disk round trip cost more than
-generating them.
+Every file goes through one :class:`~.sink.OlxFiles`; the parts called here
+(:mod:`.placement`, :mod:`.video`, :mod:`.assessment`) write through it and
+return what they placed.  Which questions a lesson's video unit asks is
+decided here, before its sections are written, so that no question is
+placed twice.
 """
 
 from __future__ import annotations
@@ -16,205 +17,149 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from hocvuso.emitters.olx import assessment, tags, video
+from hocvuso.emitters import templating
+from hocvuso.emitters.olx import assessment, placement, tags, video
 from hocvuso.emitters.olx.capa import problem_element
+from hocvuso.emitters.olx.grading import pass_cutoff
 from hocvuso.emitters.olx.ora import course_end, iso, ora_element
-from hocvuso.emitters.olx.xmlutil import el, to_bytes
+from hocvuso.emitters.olx.sink import OlxFiles
+from hocvuso.emitters.olx.xmlutil import el
+from hocvuso.emitters.presentation import CAPTIONS_LABEL, CAPTIONS_LANGUAGE, media_source
 from hocvuso.media.outputs import CourseMedia
-from hocvuso.model import Media, Prose, QuizBlock, TaskBlock, TeacherNote, with_assets
+from hocvuso.model import Media, Prose, QuizBlock, TaskBlock, TeacherNote
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from lxml import etree
 
     from hocvuso.model import Block, Course, Lesson, Section
 
 PRACTICE_FORMAT = "Luyện tập"
-# Open edX does not shrink images in raw HTML components; keep them inside narrow screens.
-COMPONENT_STYLE = "<style>.hocvuso img,.hocvuso video{max-width:100%;height:auto}.hocvuso table{border-collapse:collapse}" \
-    ".hocvuso td,.hocvuso th{border:1px solid #999;padding:.3em .5em}</style>"
 GUIDE = "hocvuso-giao-vien"
-STATIC = "/static/"
+DEFAULT_COVER = "course-cover.png"
 
 
-class CourseWriter:
-    """Collects the OLX files of ``course``, keyed by their path inside course/."""
+def write_course(course: Course, media: CourseMedia | None = None) -> OlxFiles:
+    """Every file of ``course``'s export, with ``media`` (cover, lesson videos) rendered by the driver."""
+    media = media or CourseMedia()
+    files = OlxFiles(course.language)
+    files.put_xml("course.xml", el("course", {"url_name": course.run, "org": course.org, "course": course.number}))
+    chapters = [placement.placement_check(course, files)]
+    chapters += [files.chapter(ch.id, ch.title, [_lesson(files, course, media, lesson) for lesson in ch.lessons])
+                 for ch in course.chapters]
+    chapters += [assessment.final_assessment(course, files), _teacher_guide(files, course)]
+    run = el("course", {})
+    for url_name in chapters:
+        if url_name is not None:
+            el("chapter", {"url_name": url_name}, parent=run)
+    files.put_xml(f"course/{course.run}.xml", run)
+    _static(files, course, media)
+    _policies(files, course)
+    _about(files, course)
+    files.tags.insert(0, tags.TagRow(course.title, "course", course.key, course.competencies, ()))
+    files.put("tags.csv", tags.course_tags_csv(course.framework, files.tags))
+    return files
 
-    def __init__(self, course: Course, media: CourseMedia | None = None) -> None:
-        self.course = course
-        self.media = media or CourseMedia()
-        self.files: dict[str, bytes | Path] = {}
-        self.tags: list[tags.TagRow] = []
-        self.in_video: set[str] = set()  # questions placed in a lesson's video unit (by video.lesson_verticals)
 
-    def put(self, rel: str, data: str | bytes) -> None:
-        """Add a file (text is written as UTF-8)."""
-        self.files[rel] = data.encode("utf-8") if isinstance(data, str) else data
+# --- lessons ------------------------------------------------------------------
 
-    def put_xml(self, rel: str, node: etree._Element) -> None:
-        self.files[rel] = to_bytes(node)
+def _lesson(files: OlxFiles, course: Course, media: CourseMedia, lesson: Lesson) -> str:
+    """Write the lesson's subsection (its video unit first, when the build made one); return its url_name."""
+    lesson_video = media.video(lesson.id)
+    verticals = [video.lesson_unit(files, lesson, lesson_video)] if lesson_video is not None else []
+    # With a video unit, the in-video questions are asked there and only there (an answer counts once).
+    in_video = {q.id for q in lesson.in_video_questions} if lesson_video is not None else set()
+    verticals += [_section(files, course, section, in_video) for section in lesson.sections]
+    graded = bool(lesson.questions or lesson.tasks)
+    files.sequential(lesson.id, lesson.title, verticals, PRACTICE_FORMAT if graded else None)
+    files.tag(tags.TagRow(lesson.title, "sequential", lesson.id, lesson.competencies, (lesson.level,)))
+    return lesson.id
 
-    def put_file(self, rel: str, source: Path) -> None:
-        """Add a file copied from ``source`` when the archive is written."""
-        self.files[rel] = source
 
-    # --- the tree -----------------------------------------------------------
+def _section(files: OlxFiles, course: Course, section: Section, in_video: set[str]) -> str:
+    """Write the section's unit: consecutive prose and course media as one HTML component, then each other block."""
+    url_name = section.uid  # from the heading, not the position (issue 16)
+    children: list[etree._Element] = []
+    pending: list[str] = []
+    for block in section.blocks:
+        if isinstance(block, Prose | Media) and not (isinstance(block, Media) and block.url):
+            pending.append(media_html(block) if isinstance(block, Media) else block.html)
+            continue
+        _flush_html(files, url_name, section, pending, children)
+        children.extend(_component(files, course, section, block, in_video))
+    _flush_html(files, url_name, section, pending, children)
+    return files.vertical(url_name, section.title, children)
 
-    def write(self) -> None:
-        course = self.course
-        self.put_xml("course.xml", el("course", {"url_name": course.run, "org": course.org, "course": course.number}))
-        run = el("course", {})
-        for chapter in course.chapters:
-            el("chapter", {"url_name": chapter.id}, parent=run)
-            self._chapter(chapter.id, chapter.title, [self._lesson(lesson) for lesson in chapter.lessons])
-        final = assessment.final_assessment(course, self)
-        if final is not None:
-            el("chapter", {"url_name": final}, parent=run)
-        guide = self._teacher_guide()
-        if guide is not None:
-            el("chapter", {"url_name": guide}, parent=run)
-        self.put_xml(f"course/{course.run}.xml", run)
-        self._static()
-        self._policies()
-        self._about()
-        self.tags.insert(0, tags.TagRow(course.title, "course", course.key, course.competencies, ()))
-        self.put("tags.csv", tags.course_tags_csv(course.framework, self.tags))
 
-    def chapter(self, url_name: str, title: str, sequentials: list[str], staff_only: bool = False) -> None:
-        """Write chapter/<url_name>.xml pointing at ``sequentials``."""
-        self._chapter(url_name, title, sequentials, staff_only)
+def _flush_html(files: OlxFiles, vertical: str, section: Section, pending: list[str], children: list[etree._Element]) -> None:
+    if not pending:
+        return
+    children.append(files.html(f"{vertical}-h{len(children) + 1}", section.title, "\n".join(pending)))
+    pending.clear()
 
-    def _chapter(self, url_name: str, title: str, sequentials: list[str], staff_only: bool = False) -> None:
-        node = el("chapter", {"display_name": title, "visible_to_staff_only": True if staff_only else None})
-        for seq in sequentials:
-            el("sequential", {"url_name": seq}, parent=node)
-        self.put_xml(f"chapter/{url_name}.xml", node)
 
-    def sequential(self, url_name: str, title: str, verticals: list[str], graded_format: str | None = None) -> None:
-        node = el("sequential", {"display_name": title, "graded": True if graded_format else None, "format": graded_format})
-        for vertical in verticals:
-            el("vertical", {"url_name": vertical}, parent=node)
-        self.put_xml(f"sequential/{url_name}.xml", node)
+def _component(files: OlxFiles, course: Course, section: Section, block: Block, in_video: set[str]) -> list[etree._Element]:
+    if isinstance(block, QuizBlock):
+        return [files.problem(q.id, problem_element(q), q.competency, q.level) for q in block.questions
+                if q.id not in in_video]
+    if isinstance(block, TaskBlock):
+        files.tag(tags.TagRow(block.task.title, "openassessment", block.task.id, block.task.competencies, ()))
+        return [ora_element(block.task, course, block.task.id)]
+    if isinstance(block, Media):
+        return [video.youtube(files, f"{section.uid}-v", block)]
+    if isinstance(block, TeacherNote):
+        return []  # teacher notes go to the staff-only guide, never to learners
+    raise TypeError(f"no OLX for {type(block).__name__}")
 
-    def vertical(self, url_name: str, title: str, children: list[etree._Element]) -> None:
-        node = el("vertical", {"display_name": title})
-        for child in children:
-            node.append(child)
-        self.put_xml(f"vertical/{url_name}.xml", node)
 
-    # --- lessons --------------------------------------------------------------
+# --- teacher's guide --------------------------------------------------------------
 
-    def _lesson(self, lesson: Lesson) -> str:
-        graded = bool(lesson.questions or lesson.tasks)
-        verticals = video.lesson_verticals(self, lesson) + [self._section(lesson, section) for section in lesson.sections]
-        self.sequential(lesson.id, lesson.title, verticals, PRACTICE_FORMAT if graded else None)
-        self.tags.append(tags.TagRow(lesson.title, "sequential", lesson.id, lesson.competencies, (lesson.level,)))
-        return lesson.id
+def _teacher_guide(files: OlxFiles, course: Course) -> str | None:
+    """The staff-only chapter of every lesson's teacher notes; None when no lesson has any."""
+    lessons = [lesson for lesson in course.lessons if lesson.notes]
+    if not lessons:
+        return None
+    words = templating.strings("olx", course.language)
+    verticals = []
+    for lesson in lessons:
+        body = templating.render("olx", "staff_guide_lesson.html", course.language, lesson=lesson)
+        url_name = f"{GUIDE}-{lesson.id}"
+        verticals.append(files.vertical(url_name, lesson.title, [files.html(f"{url_name}-h1", lesson.title, body)]))
+    files.sequential(f"{GUIDE}-bai", words.guide_sequential, verticals)
+    return files.chapter(GUIDE, words.guide_chapter, [f"{GUIDE}-bai"], staff_only=True)
 
-    def _section(self, lesson: Lesson, section: Section) -> str:
-        url_name = section.uid  # from the heading, not the position (issue 16)
-        children: list[etree._Element] = []
-        pending: list[str] = []
-        for block in section.blocks:
-            if isinstance(block, Prose | Media) and not (isinstance(block, Media) and block.url):
-                pending.append(media_html(block) if isinstance(block, Media) else block.html)
-                continue
-            self._flush_html(url_name, section, pending, children)
-            children.extend(self._component(lesson, section, block))
-        self._flush_html(url_name, section, pending, children)
-        self.vertical(url_name, section.title, children)
-        return url_name
 
-    def _flush_html(self, vertical: str, section: Section, pending: list[str], children: list[etree._Element]) -> None:
-        if not pending:
-            return
-        children.append(self.html(f"{vertical}-h{len(children) + 1}", section.title, "\n".join(pending)))
-        pending.clear()
+# --- files around the tree ---------------------------------------------------------
 
-    def _component(self, lesson: Lesson, section: Section, block: Block) -> list[etree._Element]:
-        if isinstance(block, QuizBlock):
-            return [self.problem(q.id, problem_element(q), q.competency, q.level) for q in block.questions
-                    if q.id not in self.in_video]
-        if isinstance(block, TaskBlock):
-            self.tags.append(tags.TagRow(block.task.title, "openassessment", block.task.id, block.task.competencies, ()))
-            return [ora_element(block.task, self.course, block.task.id)]
-        if isinstance(block, Media):
-            return [video.youtube(self, f"{section.uid}-v", block)]
-        if isinstance(block, TeacherNote):
-            return []  # teacher notes go to the staff-only guide, never to learners
-        raise TypeError(f"no OLX for {type(block).__name__}")
+def cover_name(course: Course) -> str:
+    return course.image.name if course.image else DEFAULT_COVER
 
-    # --- components -----------------------------------------------------------
 
-    def html(self, url_name: str, title: str, body: str) -> etree._Element:
-        """Write html/<url_name>.{xml,html}; return the pointer for a vertical."""
-        content = f'{COMPONENT_STYLE}\n<div class="hocvuso" lang="{self.course.language}">\n{with_assets(body, STATIC)}\n</div>\n'
-        self.put(f"html/{url_name}.html", content)
-        self.put_xml(f"html/{url_name}.xml", el("html", {"filename": url_name, "display_name": title, "editor": "raw"}))
-        return el("html", {"url_name": url_name})
+def _static(files: OlxFiles, course: Course, media: CourseMedia) -> None:
+    for asset in course.assets.values():
+        files.put_file(f"static/{asset.name}", asset.path)
+    if course.image:
+        files.put(f"static/{cover_name(course)}", course.image.path.read_bytes())
+    else:
+        assert media.cover is not None  # the OLX emitter asks the media service for a cover
+        files.put(f"static/{cover_name(course)}", media.cover)
 
-    def problem(self, url_name: str, node: etree._Element, competency: str, level: str) -> etree._Element:
-        """Write problem/<url_name>.xml, tag it, and return the pointer for a vertical."""
-        self.put_xml(f"problem/{url_name}.xml", node)
-        self.tags.append(tags.TagRow(node.get("display_name", url_name), "problem", url_name, (competency,), (level,)))
-        return el("problem", {"url_name": url_name})
 
-    # --- teacher's guide ------------------------------------------------------
+def _policies(files: OlxFiles, course: Course) -> None:
+    advanced = sorted(assessment.advanced_modules(course) | video.advanced_modules(course))
+    policy = {f"course/{course.run}": {
+        "display_name": course.title, "start": iso(course.start), "end": iso(course_end(course), True),
+        "language": course.language, "course_image": cover_name(course), "self_paced": True,
+        "advanced_modules": advanced, "show_calculator": False,
+    }}
+    files.put(f"policies/{course.run}/policy.json", json.dumps(policy, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    files.put(f"policies/{course.run}/grading_policy.json",
+              json.dumps(grading_policy(course), ensure_ascii=False, indent=2) + "\n")
+    files.put("policies/assets.json", "{}\n")
 
-    def _teacher_guide(self) -> str | None:
-        lessons = [lesson for lesson in self.course.lessons if lesson.notes]
-        if not lessons:
-            return None
-        verticals = []
-        for lesson in lessons:
-            objectives = "".join(f"<li>{_esc(o)}</li>" for o in lesson.objectives)
-            notes = "\n".join(note.html for note in lesson.notes)
-            body = (f"<h3>{_esc(lesson.title)}</h3><p>Thời lượng: {lesson.duration} phút · Năng lực: "
-                    f"{', '.join(lesson.competencies)}</p><p>Mục tiêu:</p><ul>{objectives}</ul>\n{notes}")
-            url_name = f"{GUIDE}-{lesson.id}"
-            self.vertical(url_name, lesson.title, [self.html(f"{url_name}-h1", lesson.title, body)])
-            verticals.append(url_name)
-        self.sequential(f"{GUIDE}-bai", "Sổ tay giáo viên", verticals)
-        self._chapter(GUIDE, "Sổ tay giáo viên (chỉ nhân viên khoá học)", [f"{GUIDE}-bai"], staff_only=True)
-        return GUIDE
 
-    # --- files around the tree -------------------------------------------------
-
-    def _static(self) -> None:
-        for asset in self.course.assets.values():
-            self.put_file(f"static/{asset.name}", asset.path)
-        self.put(f"static/{self.cover_name}", self._cover_bytes())
-
-    @property
-    def cover_name(self) -> str:
-        return self.course.image.name if self.course.image else "course-cover.png"
-
-    def _cover_bytes(self) -> bytes:
-        if self.course.image:
-            return self.course.image.path.read_bytes()
-        assert self.media.cover is not None  # the OLX emitter asks the media service for a cover
-        return self.media.cover
-
-    def _policies(self) -> None:
-        course = self.course
-        advanced = sorted(assessment.advanced_modules(course) | video.advanced_modules(course))
-        policy = {f"course/{course.run}": {
-            "display_name": course.title, "start": iso(course.start), "end": iso(course_end(course), True),
-            "language": course.language, "course_image": self.cover_name, "self_paced": True,
-            "advanced_modules": advanced, "show_calculator": False,
-        }}
-        self.put(f"policies/{course.run}/policy.json", json.dumps(policy, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
-        self.put(f"policies/{course.run}/grading_policy.json",
-                 json.dumps(grading_policy(course), ensure_ascii=False, indent=2) + "\n")
-        self.put("policies/assets.json", "{}\n")
-
-    def _about(self) -> None:
-        self.put("about/short_description.html", _esc(self.course.description) + "\n")
-        lessons = "".join(f"<li>{_esc(lesson.title)} ({lesson.duration} phút)</li>" for lesson in self.course.lessons)
-        self.put("about/overview.html",
-                 f'<section class="about" lang="{self.course.language}"><h2>Giới thiệu</h2><p>{_esc(self.course.description)}</p>'
-                 f"<h2>Các bài học</h2><ol>{lessons}</ol></section>\n")
+def _about(files: OlxFiles, course: Course) -> None:
+    for page in ("short_description", "overview"):
+        files.put(f"about/{page}.html", templating.render("olx", f"about/{page}.html", course.language, course=course))
 
 
 def grading_policy(course: Course) -> dict[str, object]:
@@ -229,20 +174,23 @@ def grading_policy(course: Course) -> dict[str, object]:
     if has_final:
         graders.append({"type": assessment.FINAL_FORMAT, "short_label": "ĐG", "min_count": 1, "drop_count": 0,
                         "weight": course.grading.assessment_weight if graded_lessons else 1.0})
-    return {"GRADER": graders, "GRADE_CUTOFFS": {"Pass": course.certification.pass_rule.overall_threshold}}
+    final_weight = course.grading.assessment_weight if graded_lessons else 1.0
+    cutoff = (pass_cutoff(practice_weight if graded_lessons else 0.0, final_weight, course.certification.pass_rule.overall_threshold)
+              if has_final else course.certification.pass_rule.overall_threshold)
+    return {"GRADER": graders, "GRADE_CUTOFFS": {"Pass": cutoff}}
 
 
 def media_html(media: Media) -> str:
     """An HTML5 player for a course audio or video file, with captions when present."""
-    assert media.asset is not None
-    src = f"@asset/{media.asset.name}"
-    title = _esc(media.title)
-    if media.kind == "audio":
-        return f'<figure><audio controls preload="none" src="{src}" title="{title}"></audio><figcaption>{title}</figcaption></figure>'
-    track = (f'<track kind="captions" src="@asset/{media.captions.name}" srclang="vi" label="Tiếng Việt" default>'
-             if media.captions else "")
+    source = media_source(media)
+    title = _esc(source.title)
+    if source.kind == "audio":
+        return (f'<figure><audio controls preload="none" src="{source.src}" title="{title}"></audio>'
+                f"<figcaption>{title}</figcaption></figure>")
+    track = (f'<track kind="captions" src="{source.captions}" srclang="{CAPTIONS_LANGUAGE}" label="{CAPTIONS_LABEL}" default>'
+             if source.captions else "")
     return (f'<figure><video controls preload="metadata" width="100%" title="{title}">'
-            f'<source src="{src}" type="video/{media.asset.path.suffix.lstrip(".").lower()}">{track}</video>'
+            f'<source src="{source.src}" type="{source.mime}">{track}</video>'
             f"<figcaption>{title}</figcaption></figure>")
 
 
