@@ -201,12 +201,14 @@ def test_studio_view_and_save(tmp_path, bank_policy):
         assert f'<label class="label setting-label" for="hv-set-{name}">' in editor
     assert "15 câu" in editor
     assert "EdDSA" in editor
+    assert '<select class="input setting-input" id="hv-set-mode" name="mode">' in editor
+    assert 'data-percent value="60"' in editor  # shares are edited in percent
     status, _ = h.call("studio_submit", {"display_name": "Bài cuối", "max_attempts": 5, "competency_threshold": 0.8,
-                                            "wait_hours": 12, "min_items_per_competency": 2})
+                                            "wait_hours": 12, "min_items_per_competency": 2, "mode": "placement"})
     assert status == 200
     block = h.block
     assert (block.display_name, block.max_attempts, block.competency_threshold, block.wait_hours,
-            block.min_items_per_competency) == ("Bài cuối", 5, 0.8, 12.0, 2)
+            block.min_items_per_competency, block.mode) == ("Bài cuối", 5, 0.8, 12.0, 2, "placement")
 
 
 @pytest.mark.parametrize("payload", [
@@ -217,6 +219,8 @@ def test_studio_view_and_save(tmp_path, bank_policy):
     {"display_name": ""},
     {"item_bank": "{}"},
     {"max_attempts": 5, "overall_threshold": True},
+    {"mode": "exam"},
+    {"weight": float("nan")},
 ])
 def test_studio_rejects_bad_values_and_saves_nothing(tmp_path, bank_policy, payload):
     h, _ = make(tmp_path, bank_policy)
