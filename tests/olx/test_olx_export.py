@@ -15,7 +15,7 @@ from hocvuso.model import QuestionType
 
 from .ora2_parser import parse_and_validate
 
-GROUPS = ("officials", "students", "workers", "citizens")
+GROUPS = tuple(sorted(p.parent.name for p in (Path(__file__).resolve().parents[2] / "courses").glob("*/course.yaml")))
 
 
 def olxcleaner_findings(course_dir: Path, allowed: list[str] | None = None) -> list[str]:

@@ -12,6 +12,7 @@ GROUP_COLOURS: dict[str, RGB] = {
     "officials": (21, 67, 130),
     "students": (106, 27, 154),
     "workers": (176, 58, 0),
+    "mentors": (93, 64, 55),
 }
 ACCENT: RGB = (255, 204, 0)  # the movement's yellow, used for rules and labels
 MOVEMENT = "BÌNH DÂN HỌC VỤ SỐ"
