@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from hocvuso.diagnostics import Diagnostics
 from hocvuso.media.speech import normalise
+from hocvuso.project import Project, load
+from tests.media.conftest import load_course, write_course
 
 CASES = [
     ('Gọi 113 khi có trộm.',
@@ -121,3 +126,24 @@ def test_a_course_lexicon_overrides_the_built_in_reading() -> None:
 
 def test_there_are_at_least_fifty_tricky_strings() -> None:
     assert len(CASES) >= 50
+
+
+def test_course_yaml_pronunciations_reach_the_course_model(tmp_path: Path) -> None:
+    courses = write_course(tmp_path)
+    yaml_path = courses / "citizens" / "course.yaml"
+    yaml_path.write_text(yaml_path.read_text(encoding="utf-8") + "pronunciations:\n  iHanoi: ai Hà Nội\n  VNeID: vê nê ích\n",
+                         encoding="utf-8")
+    course = load_course(courses)
+    assert course.pronunciations == {"iHanoi": "ai Hà Nội", "VNeID": "vê nê ích"}
+    assert normalise("Mở iHanoi và VNeID.", course.pronunciations) == "Mở ai Hà Nội và vê nê ích."
+
+
+def test_pronunciations_that_are_not_a_mapping_are_reported_at_their_line(tmp_path: Path) -> None:
+    courses = write_course(tmp_path)
+    yaml_path = courses / "citizens" / "course.yaml"
+    text = yaml_path.read_text(encoding="utf-8")
+    yaml_path.write_text(text + "pronunciations: VNeID\n", encoding="utf-8")
+    diags = Diagnostics()
+    load(Project(courses), [], diags)
+    found = [(d.code.id, d.loc.line) for d in diags]
+    assert ("HV106", text.count("\n") + 1) in found  # the field's own line, just after the existing ones

@@ -17,6 +17,8 @@ from hocvuso.loader.yamlsource import (
     Schema,
     YMap,
     YNode,
+    YScalar,
+    describe,
     field_loc,
     get_date,
     get_in_range,
@@ -49,6 +51,8 @@ COURSE = Schema(Term("course.yaml", "course.yaml"), (
     Field("grading", "weights of practice and final assessment", "trọng số luyện tập và đánh giá cuối khoá"),
     Field("certification", "pass rule and attempts of the final assessment",
           "quy tắc đạt và số lần làm bài đánh giá cuối khoá"),
+    Field("pronunciations", "how the narration voice reads words, e.g. VNeID: vê en e ai đi",
+          "cách giọng đọc thuyết minh đọc một từ, ví dụ VNeID: vê en e ai đi"),
 ))
 CHAPTER = Schema(Term("a chapter", "chương"), (
     Field("id", "stable id, e.g. chuong-1", "mã ổn định, ví dụ chuong-1", required=True),
@@ -120,7 +124,20 @@ def load_course(course_dir: Path, framework: Framework, diags: Diagnostics) -> C
         certification=_certification(m.items.get("certification"), m.loc, profile.pass_rule, diags),
         description=get_str(m, "description", diags, "") or "", image=image, chapters=tuple(chapters),
         bank=tuple(bank), assets=ctx.assets.assets, listed=tuple(files),
+        pronunciations=_pronunciations(m, diags),
     )
+
+
+def _pronunciations(m: YMap, diags: Diagnostics) -> dict[str, str]:
+    """The course's pronunciation lexicon: each written word and how the voice should say it."""
+    node = m.items.get("pronunciations")
+    if node is None or (isinstance(node, YScalar) and node.value is None):
+        return {}
+    if not isinstance(node, YMap):
+        diags.add(codes.YAML_WRONG_TYPE, node.loc, field="pronunciations", expected=terms.MAPPING,
+                  found=describe(node), example="pronunciations: {VNeID: vê en e ai đi}")
+        return {}
+    return {word: said for word in node.items if (said := get_str(node, word, diags))}
 
 
 def _chapters(m: YMap, ctx: LoadContext, seen: dict[Path, int]) -> list[Chapter]:
