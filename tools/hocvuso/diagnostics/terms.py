@@ -77,6 +77,8 @@ NAME_TOO_LONG = Term("a folder or file name in it is longer than 255 bytes",
                      "tên thư mục hoặc tên tệp trong đó dài hơn 255 byte")
 PATH_TOO_LONG = Term("it is longer than 1024 characters", "nó dài hơn 1024 ký tự")
 
+HTML_TOO_DEEP = Term("HTML elements nested more than 100 deep", "thẻ HTML lồng nhau sâu hơn 100 tầng")
+
 # --- what a repeated or misplaced part belongs to (HV314) ----------------------------
 CHOICE = Term("choice", "lựa chọn")
 QUESTION = Term("question", "câu hỏi")

@@ -232,15 +232,19 @@ class LessonLoader:
                 self.diags.add(codes.DUPLICATE_ID, where, id=draft.id, other=str(taken[draft.id]))
             taken.setdefault(draft.id, where)
         ids: list[str] = []
+        last: dict[str, int] = {}  # the last number tried per base: 20,000 equal headings stay linear
         for draft in drafts:
             if draft.id:
                 ids.append(draft.id)
                 continue
             base = INTRO_ID if draft is intro else slug(draft.title)
-            sid, n = base, 1
+            sid, n = base, last.get(base, 1)
+            if n > 1:
+                sid = f"{base}-{n}"
             while sid in taken:
                 n += 1
                 sid = f"{base}-{n}"
+            last[base] = n
             taken[sid] = draft.loc
             ids.append(sid)
         return ids

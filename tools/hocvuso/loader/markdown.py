@@ -142,7 +142,11 @@ class Renderer:
         # markdown-it escapes all text and attributes, and every link and image URL
         # was checked above (refused ones emptied), so only raw HTML needs the
         # sanitiser; it stays the last line of defence wherever raw HTML appears.
-        if raw_html:
+        if raw_html and safety.too_deep(html):
+            first = first_line + ((tokens[0].map or (0, 0))[0] if tokens else 0)
+            self.diags.add(codes.HTML_UNSAFE, Location(self.path, first, 1), what=terms.HTML_TOO_DEEP)
+            html = ""
+        elif raw_html:
             html = safety.clean(html)
         return Rendered(html.strip(), "\n".join(texts), images, items or paragraphs)
 

@@ -154,6 +154,26 @@ def inspect_html(fragment: str) -> list[HtmlFinding]:
     return inspector.findings
 
 
+# Browsers and the sanitiser slow down on deep nesting (html5ever's tree building is quadratic in it).
+MAX_DEPTH = 100
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*?(/?)>")
+VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+
+
+def too_deep(html: str) -> bool:
+    """Whether ``html`` opens more than :data:`MAX_DEPTH` elements inside each other (unclosed ones count)."""
+    depth = 0
+    for match in _TAG.finditer(html):
+        closing, tag, self_closing = match.groups()
+        if closing:
+            depth = max(depth - 1, 0)
+        elif not self_closing and tag.lower() not in VOID_TAGS:
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+    return False
+
+
 def clean(html: str) -> str:
     """Reduce rendered HTML to the allowlist (the last line of defence)."""
     return nh3.clean(
