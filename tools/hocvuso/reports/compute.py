@@ -88,7 +88,9 @@ def share(part: int, whole: int, k: int) -> float | Suppressed | None:
 def compute(engine: Engine, plan: Plan, as_of: dt.date, index: CourseIndex, min_cell: int = 5) -> Report:
     """Run every query and build the report's tables."""
     report = Report(plan, as_of, min_cell, engine.name)
-    status = rows(engine, queries.STATUS, plan, as_of)
+    engine.materialize("learners", queries.render(queries.LEARNERS, plan.unit_level, as_of))
+    engine.materialize("shares", queries.render(queries.SHARES, plan.unit_level, as_of))
+    status = Status(rows(engine, queries.STATUS, plan, as_of))
     by_month = rows(engine, queries.BY_MONTH, plan, as_of)
     confirmed_by_month = rows(engine, queries.CONFIRMED_BY_MONTH, plan, as_of)
     mentees = min((t.min_mentees for t in plan.targets if t.kpi == "mentors"), default=5)
@@ -116,14 +118,28 @@ def compute(engine: Engine, plan: Plan, as_of: dt.date, index: CourseIndex, min_
     return report
 
 
-def _pop(status: list[tuple[Any, ...]], group: str, unit: str | None = None) -> tuple[int, int, int, int]:
+class Status:
+    """The STATUS rows (group, unit, counts…), indexed by (group or 'all', unit or None): units × groups lookups stay linear."""
+
+    def __init__(self, rows: list[tuple[Any, ...]]) -> None:
+        self.rows = rows
+        self.by: dict[tuple[str, str | None], list[tuple[Any, ...]]] = {}
+        for r in rows:
+            for key in ((r[0], r[1]), (r[0], None), ("all", r[1]), ("all", None)):
+                self.by.setdefault(key, []).append(r)
+        self.units = sorted({str(r[1]) for r in rows})
+        self.groups = [g for g in GROUP_ORDER if any(r[0] == g for r in rows)]
+
+    def chosen(self, group: str, unit: str | None = None) -> list[tuple[Any, ...]]:
+        return self.by.get((group, unit), [])
+
+    def sum(self, column: int, group: str, unit: str | None = None) -> int:
+        return sum(r[column] for r in self.chosen(group, unit))
+
+
+def _pop(status: Status, group: str, unit: str | None = None) -> tuple[int, int, int, int]:
     """(learners, reached, confirmed, active) of a group ('all' for every group) in a unit (None: every unit)."""
-    chosen = [r for r in status if (group == "all" or r[0] == group) and (unit is None or r[1] == unit)]
-    return (sum(r[2] for r in chosen), sum(r[3] for r in chosen), sum(r[4] for r in chosen), sum(r[5] for r in chosen))
-
-
-def _units(status: list[tuple[Any, ...]]) -> list[str]:
-    return sorted({str(r[1]) for r in status})
+    return status.sum(2, group, unit), status.sum(3, group, unit), status.sum(4, group, unit), status.sum(5, group, unit)
 
 
 def _gap(target: Target, part: int, whole: int, k: int) -> int | Suppressed | None:
@@ -147,13 +163,13 @@ def _target_row(t: Target, unit: str, part: int, whole: int, k: int) -> tuple[An
             t.comparison, t.deadline.isoformat(), _gap(t, part, whole, k), _met(t, part, whole, k))
 
 
-def _targets(plan: Plan, as_of: dt.date, status: list[tuple[Any, ...]], mentors: list[tuple[Any, ...]],
+def _targets(plan: Plan, as_of: dt.date, status: Status, mentors: list[tuple[Any, ...]],
              households: list[tuple[Any, ...]], k: int) -> Table:
     """Each applicable target, for the whole area and for each unit: population, reached, share, gap in people."""
     cols = ("label", "kpi", "group", "segment", "unit", "population", "count", "share", "target", "comparison", "deadline",
             "gap", "met")
     table = Table("targets", cols)
-    units = _units(status)
+    units = status.units
     for kpi in ("reached", "confirmed", "attended", "mentors", "households"):
         for t in sorted(plan.targets_for(kpi, as_of), key=lambda t: (GROUP_ORDER.index(t.group), t.segment)):
             block = []
@@ -185,14 +201,14 @@ def secondary(block: list[tuple[Any, ...]], count_col: int, hide: tuple[int, ...
     return [block[0], *units]
 
 
-def _kpi_counts(t: Target, status: list[tuple[Any, ...]], mentors: list[tuple[Any, ...]], households: list[tuple[Any, ...]],
+def _kpi_counts(t: Target, status: Status, mentors: list[tuple[Any, ...]], households: list[tuple[Any, ...]],
                 unit: str | None) -> tuple[int, int]:
     """(population, count) of one target in one unit (None: the whole area)."""
     if t.kpi in ("reached", "confirmed"):
         learners, reached, confirmed, _ = _pop(status, t.group, unit)
         return learners, reached if t.kpi == "reached" else confirmed
     if t.kpi == "attended":
-        chosen = [r for r in status if (t.group == "all" or r[0] == t.group) and (unit is None or r[1] == unit)]
+        chosen = status.chosen(t.group, unit)
         if t.segment == "elderly":
             return sum(r[6] for r in chosen), sum(r[7] for r in chosen)
         if t.segment == "disabled":
@@ -209,14 +225,14 @@ def _cumulative(by_month: list[tuple[Any, ...]], group: str, upto: int) -> int:
     return sum(r[3] for r in by_month if (group == "all" or r[0] == group) and r[2] <= upto)
 
 
-def _periods(plan: Plan, as_of: dt.date, status: list[tuple[Any, ...]], by_month: list[tuple[Any, ...]],
+def _periods(plan: Plan, as_of: dt.date, status: Status, by_month: list[tuple[Any, ...]],
              confirmed: list[tuple[Any, ...]], k: int) -> Table:
     """Reached (and confirmed) by the end of each reporting period of the year, per group, for the whole area."""
     table = Table("periods", ("period", "end", "due", "group", "learners", "reached", "share", "confirmed", "confirmed_share"))
     duties = sorted(plan.reporting, key=lambda d: ("month", "quarter", "half", "year").index(d.every))
     if not duties:
         return table
-    groups = [g for g in GROUP_ORDER if any(r[0] == g for r in status)]
+    groups = status.groups
     for p in periods(duties[0], as_of.year):
         if p.start > as_of:
             break
@@ -230,7 +246,7 @@ def _periods(plan: Plan, as_of: dt.date, status: list[tuple[Any, ...]], by_month
     return table
 
 
-def _trend(as_of: dt.date, status: list[tuple[Any, ...]], by_month: list[tuple[Any, ...]], k: int) -> tuple[Table, list[int]]:
+def _trend(as_of: dt.date, status: Status, by_month: list[tuple[Any, ...]], k: int) -> tuple[Table, list[int]]:
     """Per month from the first result: newly reached and cumulative share, per group."""
     table = Table("trend", ("month", "group", "new", "cumulative", "share"))
     if not by_month:
@@ -241,7 +257,7 @@ def _trend(as_of: dt.date, status: list[tuple[Any, ...]], by_month: list[tuple[A
     while y * 100 + m <= as_of.year * 100 + as_of.month:
         months.append(y * 100 + m)
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    groups = [g for g in GROUP_ORDER if any(r[0] == g for r in status)]
+    groups = status.groups
     for ym in months:
         for g in groups:
             learners = _pop(status, g)[0]
@@ -251,12 +267,12 @@ def _trend(as_of: dt.date, status: list[tuple[Any, ...]], by_month: list[tuple[A
     return table, months
 
 
-def _groups(status: list[tuple[Any, ...]], k: int) -> Table:
+def _groups(status: Status, k: int) -> Table:
     """Per group and unit: learners, active, reached, confirmed."""
     table = Table("groups", ("group", "unit", "learners", "active", "active_share", "reached", "reached_share", "confirmed"))
     for g in GROUP_ORDER[:-1]:
         block = []
-        for unit in [ALL, *_units(status)]:
+        for unit in [ALL, *status.units]:
             learners, reached, confirmed, active = _pop(status, g, None if unit == ALL else unit)
             if learners:
                 block.append((g, unit, count(learners, k), count(active, k), share(active, learners, k),
@@ -267,12 +283,12 @@ def _groups(status: list[tuple[Any, ...]], k: int) -> Table:
     return table
 
 
-def _inclusion(status: list[tuple[Any, ...]], k: int) -> Table:
+def _inclusion(status: Status, k: int) -> Table:
     """Elderly (60+) and disabled learners who took part, per unit."""
     table = Table("inclusion", ("unit", "elderly", "elderly_active", "elderly_share", "disabled", "disabled_active",
                                 "disabled_share"))
-    for unit in [ALL, *_units(status)]:
-        chosen = [r for r in status if unit == ALL or r[1] == unit]
+    for unit in [ALL, *status.units]:
+        chosen = status.chosen("all", None if unit == ALL else unit)
         e, ea, d, da = (sum(r[i] for r in chosen) for i in (6, 7, 8, 9))
         table.rows.append((unit, count(e, k), count(ea, k), share(ea, e, k), count(d, k), count(da, k), share(da, d, k)))
     return table

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 CLICKHOUSE_SETTINGS = {"join_use_nulls": 1}
-TABLES = ("roster", "attempts", "competencies", "responses")
+TABLES = ("roster", "attempts", "competencies", "responses", "learners", "first_responses", "shares")
 
 
 class EngineError(Exception):
@@ -35,6 +35,9 @@ class Engine(Protocol):
 
     def query(self, sql: str) -> list[tuple[Any, ...]]:
         """Run one query written in DuckDB's dialect; → rows of Python values."""
+
+    def materialize(self, table: str, sql: str) -> None:
+        """Keep the result of one query (DuckDB dialect) as ``table`` for the rest of the run."""
 
     def close(self) -> None:
         """Free the engine's resources."""
@@ -77,6 +80,9 @@ class DuckDBEngine:
     def query(self, sql: str) -> list[tuple[Any, ...]]:
         return [tuple(_plain(v) for v in row) for row in self._con.execute(sql).fetchall()]
 
+    def materialize(self, table: str, sql: str) -> None:
+        self._con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS {sql}")
+
     def close(self) -> None:
         self._con.close()
 
@@ -104,10 +110,18 @@ class ChdbEngine:
             "SELECT * FROM file('" + str(p).replace("'", "\\'") + "', Parquet)" for p in files)
         self._run(f"CREATE OR REPLACE VIEW {self._db}.{table} AS {sources}")
 
-    def query(self, sql: str) -> list[tuple[Any, ...]]:
+    def _text(self, sql: str) -> str:
         text = to_clickhouse(sql)
         for table in TABLES:  # unqualified names → this run's database
             text = _qualify(text, table, self._db)
+        return text
+
+    def materialize(self, table: str, sql: str) -> None:
+        settings = ", ".join(f"{k} = {v}" for k, v in CLICKHOUSE_SETTINGS.items())
+        self._run(f"CREATE TABLE {self._db}.{table} ENGINE = Memory AS {self._text(sql)} SETTINGS {settings}")
+
+    def query(self, sql: str) -> list[tuple[Any, ...]]:
+        text = self._text(sql)
         settings = ", ".join(f"{k} = {v}" for k, v in CLICKHOUSE_SETTINGS.items())
         result = self._run(f"{text} SETTINGS {settings}, output_format_json_quote_64bit_integers = 0, "
                            "output_format_json_quote_denormals = 1", "JSONCompact")
@@ -162,6 +176,9 @@ class ClickHouseEngine:
 
     def query(self, sql: str) -> list[tuple[Any, ...]]:
         return [tuple(_plain(v) for v in row) for row in self._client.query(to_clickhouse(sql)).result_rows]
+
+    def materialize(self, table: str, sql: str) -> None:
+        self._client.command(f"CREATE TEMPORARY TABLE {table} ENGINE = Memory AS {to_clickhouse(sql)}")
 
     def close(self) -> None:
         self._client.close()

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import datetime as dt
 
-# One row per learner in the roster with their dates of reaching the profile, of a credential, of first activity.
-_LEARNERS = """
+# One row per learner in the roster with their dates of reaching the profile, of a credential, and whether
+# they took part.  Materialised once per run as the table ``learners`` (every KPI query reads it).
+LEARNERS = """
 WITH a AS (
     SELECT learner_id,
            MIN(CASE WHEN passed = 1 AND mode <> 'placement' THEN submitted END) AS reached_on,
@@ -26,19 +27,17 @@ WITH a AS (
     WHERE submitted <= DATE '{as_of}'
     GROUP BY learner_id
 ),
-act AS (SELECT DISTINCT learner_id FROM responses),
-s AS (
-    SELECT r.learner_id AS learner_id, r.grp AS grp, r.{unit} AS unit, r.birth_year AS birth_year,
-           r.disabled AS disabled, r.household AS household, r.mentor AS mentor,
-           a.reached_on AS reached_on, a.confirmed_on AS confirmed_on,
-           CASE WHEN a.first_on IS NOT NULL OR act.learner_id IS NOT NULL THEN 1 ELSE 0 END AS active
-    FROM roster AS r
-    LEFT JOIN a ON a.learner_id = r.learner_id
-    LEFT JOIN act ON act.learner_id = r.learner_id
-)
+act AS (SELECT DISTINCT learner_id FROM responses)
+SELECT r.learner_id AS learner_id, r.grp AS grp, r.{unit} AS unit, r.birth_year AS birth_year,
+       r.disabled AS disabled, r.household AS household, r.mentor AS mentor,
+       a.reached_on AS reached_on, a.confirmed_on AS confirmed_on,
+       CASE WHEN a.first_on IS NOT NULL OR act.learner_id IS NOT NULL THEN 1 ELSE 0 END AS active
+FROM roster AS r
+LEFT JOIN a ON a.learner_id = r.learner_id
+LEFT JOIN act ON act.learner_id = r.learner_id
 """
 
-STATUS = _LEARNERS + """
+STATUS = """
 SELECT grp, unit,
        COUNT(*) AS learners,
        COUNT(reached_on) AS reached,
@@ -48,34 +47,34 @@ SELECT grp, unit,
        COUNT(CASE WHEN birth_year <= {elder_year} AND active = 1 THEN 1 END) AS elderly_active,
        COUNT(CASE WHEN disabled = 1 THEN 1 END) AS disabled_learners,
        COUNT(CASE WHEN disabled = 1 AND active = 1 THEN 1 END) AS disabled_active
-FROM s
+FROM learners AS s
 GROUP BY grp, unit
 """
 
 # Learners who first reached the profile (or got a credential) in each month, per group and unit.
-BY_MONTH = _LEARNERS + """
+BY_MONTH = """
 SELECT grp, unit, CAST(EXTRACT(YEAR FROM reached_on) * 100 + EXTRACT(MONTH FROM reached_on) AS INTEGER) AS ym,
        COUNT(*) AS reached
-FROM s
+FROM learners AS s
 WHERE reached_on IS NOT NULL
 GROUP BY grp, unit, ym
 """
 
-CONFIRMED_BY_MONTH = _LEARNERS + """
+CONFIRMED_BY_MONTH = """
 SELECT grp, unit, CAST(EXTRACT(YEAR FROM confirmed_on) * 100 + EXTRACT(MONTH FROM confirmed_on) AS INTEGER) AS ym,
        COUNT(*) AS confirmed
-FROM s
+FROM learners AS s
 WHERE confirmed_on IS NOT NULL
 GROUP BY grp, unit, ym
 """
 
-MENTORS = _LEARNERS + """
+MENTORS = """
 SELECT unit, COUNT(*) AS mentors,
        COUNT(CASE WHEN mentees >= {min_mentees} THEN 1 END) AS mentors_enough,
        SUM(mentees) AS mentees_total, SUM(mentees_active) AS mentees_active_total
 FROM (
     SELECT unit, mentor, COUNT(*) AS mentees, SUM(active) AS mentees_active
-    FROM s
+    FROM learners AS s
     WHERE mentor IS NOT NULL AND mentor <> ''
     GROUP BY unit, mentor
 ) AS m
@@ -83,31 +82,33 @@ GROUP BY unit
 """
 
 # The same over the whole area: a mentor with mentees in two units is one mentor.
-MENTORS_TOTAL = _LEARNERS + """
+MENTORS_TOTAL = """
 SELECT COUNT(*) AS mentors,
        COUNT(CASE WHEN mentees >= {min_mentees} THEN 1 END) AS mentors_enough,
        SUM(mentees) AS mentees_total, SUM(mentees_active) AS mentees_active_total
 FROM (
     SELECT mentor, COUNT(*) AS mentees, SUM(active) AS mentees_active
-    FROM s
+    FROM learners AS s
     WHERE mentor IS NOT NULL AND mentor <> ''
     GROUP BY mentor
 ) AS m
 """
 
-HOUSEHOLDS = _LEARNERS + """
+HOUSEHOLDS = """
 SELECT unit, COUNT(*) AS households, COUNT(CASE WHEN members_active > 0 THEN 1 END) AS households_learning
 FROM (
     SELECT unit, household, SUM(active) AS members_active
-    FROM s
+    FROM learners AS s
     WHERE household IS NOT NULL AND household <> ''
     GROUP BY unit, household
 ) AS h
 GROUP BY unit
 """
 
-_SHARES = """
-WITH ranked AS (
+# Each learner's first pre-test share and latest assessment share per competency: materialised once as ``shares``.
+SHARES = """
+SELECT learner_id, code, share, CASE WHEN mode = 'placement' THEN 1 ELSE 0 END AS pre
+FROM (
     SELECT learner_id, code, share, mode,
            ROW_NUMBER() OVER (PARTITION BY learner_id, code, mode = 'placement'
                               ORDER BY submitted, attempt) AS first_k,
@@ -115,9 +116,13 @@ WITH ranked AS (
                               ORDER BY submitted DESC, attempt DESC) AS last_k
     FROM competencies
     WHERE submitted <= DATE '{as_of}'
-),
-pre AS (SELECT learner_id, code, share FROM ranked WHERE mode = 'placement' AND first_k = 1),
-post AS (SELECT learner_id, code, share FROM ranked WHERE mode <> 'placement' AND last_k = 1)
+) AS ranked
+WHERE (mode = 'placement' AND first_k = 1) OR (mode <> 'placement' AND last_k = 1)
+"""
+
+_SHARES = """
+WITH pre AS (SELECT learner_id, code, share FROM shares WHERE pre = 1),
+post AS (SELECT learner_id, code, share FROM shares WHERE pre = 0)
 """
 
 # Pre-test (first placement) against the latest assessment, per group and competency, for learners with both.
@@ -137,29 +142,31 @@ JOIN roster AS r ON r.learner_id = post.learner_id
 GROUP BY r.{unit}, post.code
 """
 
-_FIRST_RESPONSES = """
-WITH ranked AS (
+# Each learner's first response to each item (of learners in the roster): materialised once as ``first_responses``.
+FIRST_RESPONSES = """
+SELECT learner_id, item, correct, response
+FROM (
     SELECT p.learner_id AS learner_id, p.item AS item, p.correct AS correct, p.response AS response,
            ROW_NUMBER() OVER (PARTITION BY p.learner_id, p.item ORDER BY p.attempt) AS k
     FROM responses AS p
     JOIN roster AS r ON r.learner_id = p.learner_id
-),
-f AS (SELECT learner_id, item, correct, response FROM ranked WHERE k = 1)
+) AS ranked
+WHERE k = 1
 """
 
 # Per item: learners, difficulty p (share right at the first try), point-biserial r against the rest score.
-ITEMS = _FIRST_RESPONSES + """,
-tot AS (SELECT learner_id, SUM(correct) AS total FROM f GROUP BY learner_id)
+ITEMS = """
+WITH tot AS (SELECT learner_id, SUM(correct) AS total FROM first_responses GROUP BY learner_id)
 SELECT f.item AS item, COUNT(*) AS learners, AVG(CAST(f.correct AS DOUBLE)) AS p,
        CORR(CAST(f.correct AS DOUBLE), CAST(tot.total - f.correct AS DOUBLE)) AS r
-FROM f
+FROM first_responses AS f
 JOIN tot ON tot.learner_id = f.learner_id
 GROUP BY f.item
 """
 
-DISTRACTORS = _FIRST_RESPONSES + """
+DISTRACTORS = """
 SELECT item, response, COUNT(*) AS learners
-FROM f
+FROM first_responses
 GROUP BY item, response
 """
 

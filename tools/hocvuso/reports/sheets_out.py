@@ -30,30 +30,38 @@ def write_csvs(report: Report, folder: Path, lang: str) -> list[Path]:
 
 
 def write_xlsx(report: Report, path: Path, lang: str) -> Path:
-    """One sheet per table, headers in ``lang``, shares formatted as percentages."""
+    """One sheet per table, headers in ``lang``, shares formatted as percentages (openpyxl's streaming writer)."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    book = Workbook()
-    book.remove(book.active)
+    book = Workbook(write_only=True)
     used: set[str] = set()
+    bold = Font(bold=True)
     for table in ordered(report):
-        name = _sheet_name(title(table, lang), used)
-        sheet = book.create_sheet(name)
-        sheet.append(headers(table, lang))
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in table_rows(table, report, lang):
-            sheet.append(row)
-        for i, column in enumerate(table.columns, start=1):
-            letter = get_column_letter(i)
-            sheet.column_dimensions[letter].width = max(10, min(60, len(headers(table, lang)[i - 1]) + 4))
-            if column in _SHARE_COLUMNS:
-                for cell in sheet[letter][1:]:
-                    if isinstance(cell.value, float):
-                        cell.number_format = "0.0%"
+        sheet = book.create_sheet(_sheet_name(title(table, lang), used))
+        names = headers(table, lang)
+        for i, name in enumerate(names, start=1):
+            sheet.column_dimensions[get_column_letter(i)].width = max(10, min(60, len(name) + 4))
         sheet.freeze_panes = "A2"
+        head = []
+        for name in names:
+            c = WriteOnlyCell(sheet, value=name)
+            c.font = bold
+            head.append(c)
+        sheet.append(head)
+        shares = [column in _SHARE_COLUMNS for column in table.columns]
+        for values in table_rows(table, report, lang):
+            row = []
+            for value, is_share in zip(values, shares, strict=True):
+                if is_share and isinstance(value, float):
+                    c = WriteOnlyCell(sheet, value=value)
+                    c.number_format = "0.0%"
+                    row.append(c)
+                else:
+                    row.append(value)
+            sheet.append(row)
     book.properties.creator = "hocvuso"
     book.save(path)
     return path
