@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from hocvuso.diagnostics import Diagnostics, Location, codes, terms
+from hocvuso.diagnostics.terms import shown
 
 if TYPE_CHECKING:
     from hocvuso.diagnostics.terms import Term
@@ -36,8 +37,8 @@ def read_text(path: Path, diags: Diagnostics, loc: Location | None = None, base:
     except FileNotFoundError:
         diags.add(codes.FILE_NOT_FOUND, where, path=str(path.name), base=str(base or path.parent))
         return None
-    except OSError as err:
-        diags.add(codes.FILE_NOT_FOUND, where, path=f"{path.name} ({err.strerror})", base=str(base or path.parent))
+    except OSError:
+        diags.add(codes.FILE_NOT_FOUND, where, path=shown(path.name), base=str(base or path.parent))
         return None
     if len(data) > MAX_TEXT_BYTES:
         diags.add(codes.FILE_TOO_LARGE, Location(path), size=len(data), limit=MAX_TEXT_BYTES)

@@ -6,14 +6,13 @@ import hashlib
 from typing import TYPE_CHECKING
 
 from hocvuso.diagnostics import Diagnostics, Location, codes
-from hocvuso.diagnostics.terms import Term, shown
+from hocvuso.diagnostics.terms import Term, did_you_mean, shown
 from hocvuso.loader.files import read_text
 from hocvuso.loader.yamlsource import (
     Field,
     Schema,
     YMap,
     YNode,
-    did_you_mean,
     field_loc,
     get_in_range,
     get_int,
