@@ -79,8 +79,9 @@ def test_in_video_questions_pop_up_in_the_video_unit(olx: Path, lesson_dir: Path
     times = sorted(timemap)
     assert slide["start"] <= times[0] and times[-1] < slide["end"] and times[1] - times[0] == 2
     # …and nowhere else: each problem has one parent.
-    section_units = [xml(p) for p in (olx / "vertical").glob("bai-mot-s*.xml")]
-    placed = [c.get("url_name") for u in section_units for c in u if c.tag == "problem"]
+    units = [v.get("url_name") for v in xml(olx / "sequential" / "bai-mot.xml")]
+    assert units[0] == "hocvuso-unit-bai-mot"
+    placed = [c.get("url_name") for unit in units[1:] for c in xml(olx / "vertical" / f"{unit}.xml") if c.tag == "problem"]
     assert placed == ["otp-chia-se"]
 
 
@@ -89,8 +90,10 @@ def test_without_video_the_questions_stay_in_their_section(media_courses: Path, 
     build(media_courses, out, ["olx"], video=False)
     olx = extract(out / "olx" / "citizens.tar.gz", tmp_path / "olx")
     assert not (olx / "video").exists() and not list((olx / "static").glob("*.mp4"))
-    assert xml(olx / "sequential" / "bai-mot.xml")[0].get("url_name") == "bai-mot-s1"
-    section = xml(olx / "vertical" / "bai-mot-s3.xml")
+    units = [v.get("url_name") for v in xml(olx / "sequential" / "bai-mot.xml")]
+    assert "hocvuso-unit-bai-mot" not in units
+    # without a video unit, the in-video questions stay in the unit of their section (the third)
+    section = xml(olx / "vertical" / f"{units[2]}.xml")
     assert [c.get("url_name") for c in section if c.tag == "problem"] == ["otp-ai-hoi", "otp-het-han"]
     _, store, _ = olxcleaner.validate(str(olx), steps=8, allowed_xblocks=advanced_modules(olx))
     assert [e.name for e in store.errors if e.level == "ERROR"] == []
