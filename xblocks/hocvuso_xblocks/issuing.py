@@ -144,6 +144,7 @@ class IssuingMixin:
             return {}
         kept = {**record, "name": learner.name}
         self._keep_record(kept)
+        self.__dict__["_issued_now"] = kept["id"]
         return kept
 
     def _issued_or_error(self) -> tuple[str, dict[str, Any]]:
@@ -179,7 +180,8 @@ class IssuingMixin:
                 parts.append(views.notice(T["no_key_staff"].format(reason=reason), "warning"))
             return "".join(parts)
         record = self.credential_record
-        if record and issuance.is_revoked(self._context(), record["index"]):
+        just_issued = self.__dict__.get("_issued_now") == record.get("id")  # issued by this request: not revoked
+        if record and not just_issued and issuance.is_revoked(self._context(), record["index"]):
             return "".join([*parts, views.notice(ERRORS["revoked"], "warning")])
         if signer is not None and signer.test and self.is_staff():
             parts.append(views.notice(T["test_key_staff"], "warning"))
