@@ -82,7 +82,7 @@ def _section(files: OlxFiles, course: Course, section: Section, in_video: set[st
     pending: list[str] = []
     for block in section.blocks:
         if isinstance(block, Prose | Media) and not (isinstance(block, Media) and block.url):
-            pending.append(media_html(block) if isinstance(block, Media) else block.html)
+            pending.append(media_html(block, course.language) if isinstance(block, Media) else block.html)
             continue
         _flush_html(files, url_name, section, pending, children)
         children.extend(_component(files, course, section, block, in_video))
@@ -180,19 +180,7 @@ def grading_policy(course: Course) -> dict[str, object]:
     return {"GRADER": graders, "GRADE_CUTOFFS": {"Pass": cutoff}}
 
 
-def media_html(media: Media) -> str:
-    """An HTML5 player for a course audio or video file, with captions when present."""
-    source = media_source(media)
-    title = _esc(source.title)
-    if source.kind == "audio":
-        return (f'<figure><audio controls preload="none" src="{source.src}" title="{title}"></audio>'
-                f"<figcaption>{title}</figcaption></figure>")
-    track = (f'<track kind="captions" src="{source.captions}" srclang="{CAPTIONS_LANGUAGE}" label="{CAPTIONS_LABEL}" default>'
-             if source.captions else "")
-    return (f'<figure><video controls preload="metadata" width="100%" title="{title}">'
-            f'<source src="{source.src}" type="{source.mime}">{track}</video>'
-            f"<figcaption>{title}</figcaption></figure>")
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+def media_html(media: Media, language: str) -> str:
+    """An HTML5 player for a course audio or video file, with captions when present (``templates/olx/media.html``)."""
+    return templating.render("olx", "media.html", language, source=media_source(media),
+                             captions_language=CAPTIONS_LANGUAGE, captions_label=CAPTIONS_LABEL)
