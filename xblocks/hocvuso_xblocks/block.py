@@ -315,6 +315,7 @@ class AssessmentBlock(studio.StudioMixin, IssuingMixin, ScorableXBlockMixin, XBl
         frag.add_javascript(views.resource("static/assessment.js"))
         if staff_tools := self.staff_credential_html():
             frag.add_content(staff_tools)
+            frag.add_css(views.resource("static/staff.css"))
             frag.add_javascript(views.resource("static/staff.js"))
         if self.is_staff():
             frag.add_content(views.staff_overrides(self.runtime.handler_url(self, "staff_override"), self.overrides,

@@ -194,7 +194,7 @@ class IssuingMixin:
         if not self.is_staff() or not self.issues_credentials or self._signer()[0] is None:
             return ""
         url = escape(self.runtime.handler_url(self, "revoke"))
-        return (f'<details class="hv-staff-credentials"><summary>{escape(STAFF["revoke_heading"])}</summary>'
+        return (f'<details class="hv-staff-credentials hocvuso-assessment-staff"><summary>{escape(STAFF["revoke_heading"])}</summary>'
                 f'<form class="hv-revoke" data-url="{url}" novalidate>'
                 f'<p>{escape(STAFF["revoke_help"].format(url=self._public_url("status_list")))}</p>'
                 f'<label for="hv-revoke-id">{escape(STAFF["revoke_id"])}</label>'
