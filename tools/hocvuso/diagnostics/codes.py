@@ -193,8 +193,8 @@ FENCE_UNKNOWN = _code(
 )
 FENCE_UNCLOSED = _code(
     "HV208", "block.unclosed", E,
-    ("The block '::: {name}' is never closed.", "Add a line ':::' where the block ends."),
-    ("Khối '::: {name}' chưa được đóng.", "Thêm một dòng ':::' ở chỗ khối kết thúc."),
+    ("The block '::: {name}' is never closed.", "Add a line ':::' where the block ends: a block must close before the next '#' or '##' heading and before the next '::: …' block."),
+    ("Khối '::: {name}' chưa được đóng.", "Thêm một dòng ':::' ở chỗ khối kết thúc: khối phải đóng trước tiêu đề '#' hay '##' tiếp theo và trước khối '::: …' tiếp theo."),
 )
 FENCE_BAD_OPTION = _code(
     "HV209", "block.bad_option", E,
