@@ -18,7 +18,7 @@ PYENV_PY311 := $(shell pyenv root 2>/dev/null)/versions/3.11.7/bin/python3.11
 PYTHON311 ?= $(shell if [ -x "$(PYENV_PY311)" ]; then echo "$(PYENV_PY311)"; else command -v python3.11; fi)
 PY311_STAMP := .venv311/.installed
 
-.PHONY: build build-quick test test-xblock-py311 lint check clean system-deps
+.PHONY: build build-quick test test-xblock-py311 lint check clean system-deps report-demo
 
 $(PY_STAMP): tools/pyproject.toml requirements-dev.txt $(XBLOCK_PROJECT)
 	@test -n "$(PYTHON)" || { echo "Python 3.12 not found: install python3.12 or pyenv 3.12.1" >&2; exit 1; }
@@ -44,6 +44,13 @@ build-quick: $(PY_STAMP) $(SYS_STAMP)
 
 check: $(PY_STAMP)
 	$(BIN)/hocvuso check
+
+# The KPI report on generated, obviously fake sample data (var/report-demo, never build/): see README, "Outcome reports".
+report-demo: $(PY_STAMP)
+	$(BIN)/python -m hocvuso.reports.sample --out var/report-demo
+	$(BIN)/hocvuso report --plan nghe-an --roster var/report-demo/roster.csv \
+		--results var/report-demo/openedx_problem_responses.csv var/report-demo/moodle_interactions.txt var/report-demo/offline \
+		--as-of 2026-12-31
 
 test: lint $(PY_STAMP) $(SYS_STAMP) $(NODE_STAMP) test-xblock-py311
 	$(BIN)/python -m pytest

@@ -68,6 +68,7 @@ class DuckDBEngine:
         import duckdb
 
         self._con = duckdb.connect(":memory:")
+        self._con.execute("SET enable_progress_bar = false")  # the report draws its own; DuckDB's would go to stdout
         if threads:
             self._con.execute(f"SET threads = {int(threads)}")
         if memory_limit:

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from hocvuso.diagnostics import Diagnostics
+    from hocvuso.reports.catalog import CourseIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,12 +47,17 @@ class Request:
     lang: str = "vi"
 
 
-def build_report(req: Request, diags: Diagnostics, progress: Callable[[str, int, int], None] | None = None) -> Report | None:
-    """Read and compute; None after reporting why not (errors in the plan or the inputs)."""
+def build_report(req: Request, diags: Diagnostics, progress: Callable[[str, int, int], None] | None = None,
+                 index: CourseIndex | None = None) -> Report | None:
+    """Read and compute; None after reporting why not (errors in the plan or the inputs).
+
+    ``index`` (the courses' items) is loaded from ``req.courses`` unless given.
+    """
     plan = load_plan(req.courses / "plans", req.plan, diags)
     if plan is None:
         return None
-    index = load_index(req.courses, diags)
+    if index is None:
+        index = load_index(req.courses, diags)
     with tempfile.TemporaryDirectory(prefix="hocvuso-report-") as tmp:
         summary = read_inputs(req.roster, list(req.results), plan, index, req.as_of, Path(tmp), diags, progress)
         if diags.has_errors():
