@@ -220,6 +220,6 @@ def _certification(node: YNode | None, loc: Location, base: PassRule, diags: Dia
         pass_rule=read_pass_rule(m, diags, base),
         time_limit_minutes=int(get_in_range(m, "time_limit_minutes", diags, (0, 1440), 0, whole=True)),
         max_attempts=int(get_in_range(m, "max_attempts", diags, (0, 100), 3, whole=True)),
-        wait_hours=get_in_range(m, "wait_hours", diags, (0, 8760), 0.0),
+        wait_hours=get_in_range(m, "wait_hours", diags, (0, 8760), 24.0),
         engine=engine,
     )

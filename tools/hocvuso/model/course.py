@@ -9,16 +9,22 @@ if TYPE_CHECKING:
     import datetime as dt
     from pathlib import Path
 
+    from hocvuso.diagnostics import Location
     from hocvuso.model.content import Asset, Chapter, Lesson, Question, Task
     from hocvuso.model.framework import Framework, PassRule, Profile
 
 
 @dataclass(frozen=True, slots=True)
 class Grading:
-    """How the course grade is made: practice problems and the final assessment."""
+    """How the course grade is made: practice problems and the final assessment.
 
-    practice_weight: float = 0.3
-    assessment_weight: float = 0.7
+    Practice counts a little (it rewards doing it); the final decides: the OLX
+    pass mark is set so that full practice marks never make up for a final
+    under the certification threshold (emitters/olx/grading.py).
+    """
+
+    practice_weight: float = 0.1
+    assessment_weight: float = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,8 +34,27 @@ class Certification:
     pass_rule: PassRule
     time_limit_minutes: int = 0
     max_attempts: int = 3
-    wait_hours: float = 0.0
+    wait_hours: float = 24.0  # between attempts: a retake the next day, not a guess a minute later
     engine: str = "xblock"
+
+
+@dataclass(frozen=True, slots=True)
+class Translation:
+    """A language the course is also built in, from PO catalogues (``translations:`` in course.yaml).
+
+    ``fallback``: untranslated strings are shown in the source language, marked,
+    instead of failing the build; ``lessons``: only these lesson ids (a pilot),
+    without the final assessment; ``silent_video``: slides without the author's
+    recording get a silent video with captions when no offline voice speaks
+    the language.
+    """
+
+    language: str
+    run: str
+    fallback: bool = False
+    lessons: tuple[str, ...] = ()
+    silent_video: bool = False
+    loc: Location | None = None
 
 
 @dataclass(slots=True)
@@ -55,13 +80,25 @@ class Course:
     bank: tuple[Question, ...] = ()
     assets: dict[str, Asset] = field(default_factory=dict)
     digest: str = ""
+    # Every file course.yaml lists (lessons and item banks), also those that failed to load.
+    listed: tuple[Path, ...] = ()
     # How the narration voice reads words the authors list (e.g. "VNeID": "vê en e ai đi").
     pronunciations: dict[str, str] = field(default_factory=dict)
+    # The languages the course is also built in (docs/translation.md).
+    translations: tuple[Translation, ...] = ()
+    # Set on a translated model: the language it was translated from, and its translation settings.
+    source_language: str = ""
+    translation: Translation | None = None
+    # What outputs are filed under in build/ (olx/<name>.tar.gz, media/<name>/…); the group when empty.
+    name: str = ""
+
+    @property
+    def output_name(self) -> str:
+        """The name of this course's outputs: ``name``, else the group (e.g. 'citizens', 'citizens.km')."""
+        return self.name or self.group
 
     @property
     def key(self) -> str:
-    # Every file course.yaml lists (lessons and item banks), also those that failed to load.
-    listed: tuple[Path, ...] = ()
         """The Open edX course key, course-v1:ORG+NUMBER+RUN."""
         return f"course-v1:{self.org}+{self.number}+{self.run}"
 

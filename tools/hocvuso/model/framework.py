@@ -59,7 +59,7 @@ class PassRule:
 
     competency_threshold: float = 0.6
     overall_threshold: float = 0.7
-    min_items_per_competency: int = 3
+    min_items_per_competency: int = 5
 
 
 @dataclass(frozen=True, slots=True)
