@@ -89,6 +89,7 @@ BANK_ONLY_QUIZ = Term("Item-bank files hold only '::: quiz' blocks. ",
                       "Tệp ngân hàng câu hỏi chỉ chứa khối '::: quiz'. ")
 
 # --- YAML syntax problems PyYAML reports in English (HV103) --------------------------
+CONTROL_CHARACTER = Term("a control character", "một ký tự điều khiển")
 NESTED_TOO_DEEP = Term("lists or mappings nested too deeply", "danh sách hoặc nhóm trường lồng nhau quá sâu")
 YAML_PROBLEMS: dict[str, Term] = {
     "mapping values are not allowed here": Term("':' is not allowed here",
@@ -105,13 +106,36 @@ YAML_PROBLEMS: dict[str, Term] = {
     "expected ',' or '}', but got '<stream end>'": Term("a '}' is missing", "thiếu dấu '}'"),
     "found character that cannot start any token": Term("a character that cannot start a value",
                                                         "ký tự không thể mở đầu một giá trị"),
+    "mapping values are not allowed in this context": Term("':' is not allowed here (put the value in quotes)",
+                                                           "không được có dấu ':' ở đây (đặt giá trị trong ngoặc kép)"),
+    "block sequence entries are not allowed in this context": Term("a '- ' list item is not allowed here",
+                                                                   "không được có mục danh sách '- ' ở đây"),
+    "did not find expected alphabetic or numeric character": Term("a name is missing after '&' or '*'",
+                                                                  "thiếu tên sau '&' hoặc '*'"),
+    "did not find expected <document start>": Term("a second document starts here; only one is allowed",
+                                                   "một tài liệu thứ hai bắt đầu ở đây; chỉ được có một"),
+    "but found another document": Term("a second document starts here; only one is allowed",
+                                       "một tài liệu thứ hai bắt đầu ở đây; chỉ được có một"),
+    "did not find expected whitespace or line break": Term("a space or line break is missing",
+                                                           "thiếu dấu cách hoặc xuống dòng"),
+    "did not find expected comment or line break": Term("text follows a value that should end the line",
+                                                        "có chữ sau một giá trị lẽ ra phải hết dòng"),
+    "found unknown directive name": Term("a line starting with '%' is not allowed here",
+                                         "không được có dòng bắt đầu bằng '%' ở đây"),
+    "could not find expected directive name": Term("a line starting with '%' is not allowed here",
+                                                   "không được có dòng bắt đầu bằng '%' ở đây"),
+    "found undefined alias": Term("'*' names no '&' anchor (aliases are not allowed anyway)",
+                                  "'*' không trỏ tới neo '&' nào (dù sao cũng không được dùng bí danh)"),
+    "did not find expected node content": Term("a value is missing", "thiếu giá trị"),
 }
 
 
 def yaml_problem(problem: str) -> Term | str:
     """PyYAML's English problem text as a catalogue term when it is a known one."""
     key = re.sub(r"^found character .* that cannot", "found character that cannot", problem)
-    return YAML_PROBLEMS.get(key, problem)
+    if key.startswith("unacceptable character"):
+        return CONTROL_CHARACTER
+    return YAML_PROBLEMS.get(key, shown(problem))
 
 # --- hocvuso report (HV8xx) ------------------------------------------------------------
 ROSTER = Term("roster", "Danh sách người học")
