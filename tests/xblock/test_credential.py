@@ -80,7 +80,8 @@ def test_credential_is_an_aligned_open_badge(tmp_path, bank_policy, xblock_setti
     achievement = subject["achievement"]
     assert {(a["targetCode"], a["targetUrl"], a["targetType"]) for a in achievement["alignment"]} == {
         (code, f"urn:hocvuso:case:CFItems:{ident('item', code)}", "CFItem") for code in ("4.2", "1.1", "2.3")}
-    assert achievement["criteria"]["narrative"].startswith("Bài đánh giá rút ngẫu nhiên ít nhất 3 câu")
+    items = h.block.min_items_per_competency
+    assert achievement["criteria"]["narrative"].startswith(f"Bài đánh giá rút ngẫu nhiên ít nhất {items} câu")
     by_desc = {d["id"]: d for d in achievement["resultDescription"]}
     for result in subject["result"]:
         assert result["resultDescription"] in by_desc
