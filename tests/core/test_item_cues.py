@@ -125,10 +125,11 @@ def test_course_over_the_longest_share_and_position_share_is_reported_at_course_
 
 
 def test_bank_cell_too_small_for_the_draw(fixture_course):
-    # 4.2 has 6 items: 5 at CB2, 1 at TC1; a form draws 3 (min_items_per_competency).
-    # Proportional quotas: CB2 3×5/6 = 2.5, TC1 0.5 → floors 2 and 0, the remainder
-    # goes to the larger fraction (tie 0.5/0.5 → the larger cell, CB2): CB2 3, TC1 0.
-    # CB2 has 5 < 2×3 = 6 items: each is on 3/5 of the forms → warned; TC1 (quota 0) not.
+    # 4.2 has 6 items: 5 at CB2, 1 at TC1; a form draws 5 (min_items_per_competency).
+    # Proportional quotas: CB2 5×5/6 = 4.17, TC1 5×1/6 = 0.83 → floors 4 and 0, the
+    # remainder goes to the larger fraction (TC1): CB2 4, TC1 1.
+    # CB2 has 5 < 2×4 = 8 items and TC1 1 < 2×1 = 2: both are on more than half of the forms → warned.
+    # (With 3 items a form: CB2 2.5, TC1 0.5 → the tie goes to the larger cell: CB2 3, TC1 0.)
     items = [single(f"Câu {n}?", ["Một", "Hai", "Ba"], n % 3, f"c-{n}") for n in range(5)]
     items.append("Level: TC1\n" + single("Câu cuối?", ["Một", "Hai", "Ba"], 1, "c-5"))
     assert cues.cell_quotas({"CB2": 5, "TC1": 1}, 3) == {"CB2": 3, "TC1": 0}
@@ -137,7 +138,9 @@ def test_bank_cell_too_small_for_the_draw(fixture_course):
     (fixture_course.dir / "course.yaml").write_text((fixture_course.dir / "course.yaml").read_text() +
                                                    "bank:\n  - bank/nh.md\n", encoding="utf-8")
     cells = [d for d in check(fixture_course) if d.code.id == "HV714"]
-    assert [(d.args["code"], d.args["level"], d.args["count"], d.args["quota"]) for d in cells] == [("4.2", "CB2", 5, 3)]
+    assert cues.cell_quotas({"CB2": 5, "TC1": 1}, 5) == {"CB2": 4, "TC1": 1}
+    assert [(d.args["code"], d.args["level"], d.args["count"], d.args["quota"]) for d in cells] == [
+        ("4.2", "CB2", 5, 4), ("4.2", "TC1", 1, 1)]
 
 
 def test_multiple_choice_is_cued_when_every_right_option_is_longer_than_every_wrong_one(sample_model):
