@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-import resource
 import subprocess
 import sys
 import tempfile
@@ -46,21 +45,28 @@ print(time.perf_counter() - t)
 """
 
 CHILD_REPORT = """
-import datetime as dt, sys, time
+import datetime as dt, json, sys, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[3])
+t0 = time.perf_counter()
 from hocvuso.diagnostics import Diagnostics
+from hocvuso.reports.catalog import load_index
 from hocvuso.reports.run import Request, build_report, write_report
 folder, out = Path(sys.argv[1]), Path(sys.argv[2])
-t = time.perf_counter()
+t1 = time.perf_counter()
 diags = Diagnostics()
+index = load_index(Path(sys.argv[4]), diags)
+t2 = time.perf_counter()
 req = Request(plan="nghe-an", roster=folder / "roster.parquet",
               results=tuple(folder / f"{n}.parquet" for n in ("attempts", "competencies", "responses")),
               as_of=dt.date(2026, 12, 31), courses=Path(sys.argv[4]), out=out)
-report = build_report(req, diags)
+report = build_report(req, diags, index=index)
 assert report is not None, [diags.render(d, "en") for d in diags]
+t3 = time.perf_counter()
 write_report(report, out, "vi")
-print(time.perf_counter() - t)
+t4 = time.perf_counter()
+print(json.dumps({"imports_s": t1 - t0, "course_index_s": t2 - t1, "queries_s": t3 - t2, "outputs_s": t4 - t3}))
+print(t4 - t0)
 """
 
 
@@ -129,12 +135,15 @@ def generate(n: int, folder: Path) -> dict[str, int]:
     return {"roster": n, "attempts": who.size, "competencies": rep.size, "responses": learners.size * per}
 
 
-def child(code: str, *args: str) -> tuple[float, float]:
-    """Run ``code`` in a fresh Python; → (seconds it printed, its peak RSS in MB)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    out = subprocess.run([sys.executable, "-c", code, *args], check=True, capture_output=True, text=True)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return float(out.stdout.strip().splitlines()[-1]), max(peak, before) / 1024
+def child(code: str, *args: str) -> tuple[float, float, dict[str, float]]:
+    """Run ``code`` in a fresh Python; → (seconds it printed last, its peak RSS in MB, phases it printed before)."""
+    out = subprocess.run(["/usr/bin/time", "-f", "%M", sys.executable, "-c", code, *args], check=True, capture_output=True,
+                         text=True)
+    lines = out.stdout.strip().splitlines()
+    phase_line = next((line for line in lines if line.startswith("{")), "{}")
+    phases = {k: round(v, 2) for k, v in json.loads(phase_line).items()}
+    peak_kb = int(out.stderr.strip().splitlines()[-1])
+    return float(lines[-1]), peak_kb / 1024, phases
 
 
 def main() -> int:
@@ -148,10 +157,11 @@ def main() -> int:
             counts = generate(n, folder)
             gen = time.perf_counter() - t
             size_mb = sum(p.stat().st_size for p in folder.glob("*.parquet")) / 1e6
-            floor, floor_mb = child(CHILD_FLOOR, str(folder))
-            whole, whole_mb = child(CHILD_REPORT, str(folder), str(out), str(ROOT / "tools"), str(ROOT / "courses"))
+            floor, floor_mb, _ = child(CHILD_FLOOR, str(folder))
+            whole, whole_mb, phases = child(CHILD_REPORT, str(folder), str(out), str(ROOT / "tools"), str(ROOT / "courses"))
             rows.append({"learners": n, **counts, "parquet_mb": round(size_mb, 1), "generate_s": round(gen, 1),
                          "floor_s": round(floor, 2), "report_s": round(whole, 2), "ratio": round(whole / floor, 2),
+                         "queries_ratio": round(phases.get("queries_s", 0) / floor, 2), **phases,
                          "floor_peak_mb": round(floor_mb), "report_peak_mb": round(whole_mb)})
             print(json.dumps(rows[-1]), flush=True)
     for a, b in itertools.pairwise(rows):

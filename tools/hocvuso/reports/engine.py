@@ -39,6 +39,9 @@ class Engine(Protocol):
     def materialize(self, table: str, sql: str) -> None:
         """Keep the result of one query (DuckDB dialect) as ``table`` for the rest of the run."""
 
+    def add_aspects(self, database: str) -> None:
+        """Add Open edX Aspects' course grades (``<database>.grading_events``) to ``attempts``."""
+
     def close(self) -> None:
         """Free the engine's resources."""
 
@@ -84,6 +87,9 @@ class DuckDBEngine:
     def materialize(self, table: str, sql: str) -> None:
         self._con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS {sql}")
 
+    def add_aspects(self, database: str) -> None:
+        raise EngineError("Aspects' tables are in ClickHouse: use --engine clickhouse://… (or chdb:<folder>)")
+
     def close(self) -> None:
         self._con.close()
 
@@ -93,10 +99,12 @@ class ChdbEngine:
 
     name = "chdb"
 
-    def __init__(self) -> None:
+    def __init__(self, path: str = "") -> None:
         from chdb import session
 
-        self._session: Any = session.Session()  # type: ignore[no-untyped-call]
+        # A folder keeps databases between runs (e.g. a copy of Aspects' tables); without one, a temporary session.
+        self._session: Any = session.Session(path) if path else session.Session()  # type: ignore[no-untyped-call]
+        self._sources: dict[str, str] = {}
         self._db = "hocvuso_" + secrets.token_hex(4)
         self._run(f"CREATE DATABASE IF NOT EXISTS {self._db} ENGINE = Atomic")
 
@@ -109,7 +117,16 @@ class ChdbEngine:
     def register(self, table: str, files: list[Path]) -> None:
         sources = " UNION ALL ".join(
             "SELECT * FROM file('" + str(p).replace("'", "\\'") + "', Parquet)" for p in files)
+        self._sources[table] = sources
         self._run(f"CREATE OR REPLACE VIEW {self._db}.{table} AS {sources}")
+
+    def add_aspects(self, database: str) -> None:
+        from hocvuso.reports.queries import ASPECTS_ATTEMPTS
+
+        columns = "learner_id, mode, attempt, submitted, overall, passed, credential, source"
+        own = f"SELECT {columns} FROM ({self._sources['attempts']})"
+        aspects = ASPECTS_ATTEMPTS.format(database=_identifier(database))
+        self._run(f"CREATE OR REPLACE VIEW {self._db}.attempts AS {own} UNION ALL {aspects}")
 
     def _text(self, sql: str) -> str:
         text = to_clickhouse(sql)
@@ -130,7 +147,7 @@ class ChdbEngine:
         return [tuple(_plain(_denormal(v)) for v in row) for row in data["data"]]
 
     def close(self) -> None:
-        self._run(f"DROP DATABASE IF EXISTS {self._db}")
+        self._run(f"DROP DATABASE IF EXISTS {self._db}")  # the run's views; a kept folder keeps only its own data
         self._session.close()
 
 
@@ -181,6 +198,11 @@ class ClickHouseEngine:
     def materialize(self, table: str, sql: str) -> None:
         self._client.command(f"CREATE TEMPORARY TABLE {table} ENGINE = Memory AS {to_clickhouse(sql)}")
 
+    def add_aspects(self, database: str) -> None:
+        from hocvuso.reports.queries import ASPECTS_ATTEMPTS
+
+        self._client.command("INSERT INTO attempts " + ASPECTS_ATTEMPTS.format(database=_identifier(database)))
+
     def close(self) -> None:
         self._client.close()
 
@@ -190,13 +212,22 @@ def _ch_type(arrow_type: str) -> str:
             "double": "Nullable(Float64)", "date32[day]": "Nullable(Date32)"}.get(arrow_type, "Nullable(String)")
 
 
+def _identifier(name: str) -> str:
+    """A database name as given, if it is a plain identifier (it is put into SQL text)."""
+    import re
+
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+        raise EngineError(f"'{name}' is not a database name")
+    return name
+
+
 def open_engine(spec: str) -> Engine:
-    """``duckdb`` (default), ``chdb``, or ``clickhouse://user:password@host:8123/database``."""
+    """``duckdb`` (default), ``chdb`` or ``chdb:<folder>``, or ``clickhouse://user:password@host:8123/database``."""
     if spec in ("", "duckdb"):
         return DuckDBEngine()
-    if spec == "chdb":
+    if spec == "chdb" or spec.startswith("chdb:"):
         try:
-            return ChdbEngine()
+            return ChdbEngine(spec[5:])
         except ImportError as err:
             raise EngineError("pip install chdb") from err
     if spec.startswith(("clickhouse://", "clickhouses://", "http://", "https://")):

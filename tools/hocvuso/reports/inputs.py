@@ -53,8 +53,12 @@ def place(name: str) -> str:
 
 
 def read_inputs(roster_path: Path, result_paths: list[Path], plan: Plan, index: CourseIndex, as_of: dt.date,
-                workdir: Path, diags: Diagnostics, progress: Callable[[str, int, int], None] | None = None) -> ReadSummary:
-    """Fill the tables from the files; write them to ``workdir``; problems go to ``diags``."""
+                workdir: Path, diags: Diagnostics, progress: Callable[[str, int, int], None] | None = None,
+                external: bool = False) -> ReadSummary:
+    """Fill the tables from the files; write them to ``workdir``; problems go to ``diags``.
+
+    ``external``: results also come from the engine's own tables (Aspects), so no file is not an omission.
+    """
     summary = ReadSummary()
     tables = Tables()
     parquet: dict[str, list[Path]] = {}
@@ -76,10 +80,10 @@ def read_inputs(roster_path: Path, result_paths: list[Path], plan: Plan, index: 
         else:
             _read_results(path, tables, state, diags, progress)
     results.finish(state, diags)
-    if not result_paths:
+    if not result_paths and not external:
         diags.add(codes.REPORT_NO_RESULTS, Location(roster_path))
     without = set(learners) - set(tables.attempts.columns["learner_id"]) - set(tables.responses.columns["learner_id"])
-    if learners and without and not any(k != "roster" for k in parquet):
+    if learners and without and not external and not any(k != "roster" for k in parquet):
         diags.add(codes.REPORT_LEARNERS_WITHOUT_RESULT, Location(roster_path), count=len(without))
     summary.attempts, summary.responses = len(tables.attempts), len(tables.responses)
     written = tables.write(workdir)

@@ -33,8 +33,10 @@ FLAGS = ("too_hard", "too_easy", "low_discrimination", "distractor_above_key")
 
 
 def item_analysis(engine: Engine, plan: Plan, as_of: dt.date, index: CourseIndex, min_cell: int, diags: Diagnostics) -> Table:
-    """One row per item answered by at least ``min_cell`` learners (fewer: counts only)."""
-    engine.materialize("first_responses", queries.render(queries.FIRST_RESPONSES, plan.unit_level, as_of))
+    """One row per item answered by at least ``min_cell`` learners (fewer: counts only).
+
+    Reads ``first_responses``, materialised by :func:`hocvuso.reports.compute.compute`.
+    """
     stats = rows(engine, queries.ITEMS, plan, as_of)
     uses: dict[str, list[tuple[str, int]]] = {}
     for item, response, n in rows(engine, queries.DISTRACTORS, plan, as_of):

@@ -27,7 +27,7 @@ WITH a AS (
     WHERE submitted <= DATE '{as_of}'
     GROUP BY learner_id
 ),
-act AS (SELECT DISTINCT learner_id FROM responses)
+act AS (SELECT DISTINCT learner_id FROM first_responses)
 SELECT r.learner_id AS learner_id, r.grp AS grp, r.{unit} AS unit, r.birth_year AS birth_year,
        r.disabled AS disabled, r.household AS household, r.mentor AS mentor,
        a.reached_on AS reached_on, a.confirmed_on AS confirmed_on,
@@ -107,17 +107,14 @@ GROUP BY unit
 
 # Each learner's first pre-test share and latest assessment share per competency: materialised once as ``shares``.
 SHARES = """
-SELECT learner_id, code, share, CASE WHEN mode = 'placement' THEN 1 ELSE 0 END AS pre
+SELECT learner_id, code, pre, CASE WHEN pre = 1 THEN first_share ELSE last_share END AS share
 FROM (
-    SELECT learner_id, code, share, mode,
-           ROW_NUMBER() OVER (PARTITION BY learner_id, code, mode = 'placement'
-                              ORDER BY submitted, attempt) AS first_k,
-           ROW_NUMBER() OVER (PARTITION BY learner_id, code, mode = 'placement'
-                              ORDER BY submitted DESC, attempt DESC) AS last_k
+    SELECT learner_id, code, CASE WHEN mode = 'placement' THEN 1 ELSE 0 END AS pre,
+           ARG_MIN(share, (submitted, attempt)) AS first_share, ARG_MAX(share, (submitted, attempt)) AS last_share
     FROM competencies
     WHERE submitted <= DATE '{as_of}'
-) AS ranked
-WHERE (mode = 'placement' AND first_k = 1) OR (mode <> 'placement' AND last_k = 1)
+    GROUP BY learner_id, code, CASE WHEN mode = 'placement' THEN 1 ELSE 0 END
+) AS g
 """
 
 _SHARES = """
@@ -142,16 +139,12 @@ JOIN roster AS r ON r.learner_id = post.learner_id
 GROUP BY r.{unit}, post.code
 """
 
-# Each learner's first response to each item (of learners in the roster): materialised once as ``first_responses``.
+# Each learner's first response to each item (of learners in the roster): materialised first, as ``first_responses``.
 FIRST_RESPONSES = """
-SELECT learner_id, item, correct, response
-FROM (
-    SELECT p.learner_id AS learner_id, p.item AS item, p.correct AS correct, p.response AS response,
-           ROW_NUMBER() OVER (PARTITION BY p.learner_id, p.item ORDER BY p.attempt) AS k
-    FROM responses AS p
-    JOIN roster AS r ON r.learner_id = p.learner_id
-) AS ranked
-WHERE k = 1
+SELECT learner_id, item, ARG_MIN(correct, attempt) AS correct, ARG_MIN(response, attempt) AS response
+FROM responses
+WHERE learner_id IN (SELECT learner_id FROM roster)
+GROUP BY learner_id, item
 """
 
 # Per item: learners, difficulty p (share right at the first try), point-biserial r against the rest score.
@@ -181,3 +174,15 @@ def render(sql: str, unit: str, as_of: dt.date, min_mentees: int = 5) -> str:
     if unit not in ("commune", "village"):
         raise ValueError(unit)
     return sql.format(unit=unit, as_of=as_of.isoformat(), elder_year=as_of.year - 60, min_mentees=int(min_mentees))
+
+
+# Open edX Aspects: course-level grades as attempts (ClickHouse only; aspects-dbt models/grading/grading_events.sql).
+# actor_id is the learner's external id (event-routing-backends' default), so the roster must hold that id.
+# Written in ClickHouse's dialect on purpose: it reads a ClickHouse table and never runs on DuckDB.
+ASPECTS_ATTEMPTS = """
+SELECT DISTINCT actor_id AS learner_id, 'course_grade' AS mode, toInt32(1) AS attempt,
+       toDate32(emission_time) AS submitted, toFloat64OrZero(toString(scaled_score)) AS overall,
+       toInt8(approving_state = 'passed') AS passed, toInt8(0) AS credential, 'aspects' AS source
+FROM {database}.grading_events
+WHERE object_id LIKE '%/course/%' AND approving_state IN ('passed', 'failed')
+"""

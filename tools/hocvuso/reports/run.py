@@ -58,8 +58,11 @@ def build_report(req: Request, diags: Diagnostics, progress: Callable[[str, int,
         return None
     if index is None:
         index = load_index(req.courses, diags)
+    aspects = [str(p).split(":", 1)[1] if ":" in str(p) else "xapi" for p in req.results if str(p).split(":")[0] == "aspects"]
+    files = [p for p in req.results if str(p).split(":")[0] != "aspects"]
     with tempfile.TemporaryDirectory(prefix="hocvuso-report-") as tmp:
-        summary = read_inputs(req.roster, list(req.results), plan, index, req.as_of, Path(tmp), diags, progress)
+        summary = read_inputs(req.roster, files, plan, index, req.as_of, Path(tmp), diags, progress,
+                              external=bool(aspects))
         if diags.has_errors():
             return None
         try:
@@ -68,8 +71,10 @@ def build_report(req: Request, diags: Diagnostics, progress: Callable[[str, int,
             diags.add(codes.REPORT_ENGINE, Location(Path(req.engine or "duckdb")), engine=req.engine, problem=str(err))
             return None
         try:
-            for name, files in summary.files.items():
-                engine.register(name, files)
+            for name, paths in summary.files.items():
+                engine.register(name, paths)
+            for database in aspects:
+                engine.add_aspects(database)
             report = compute(engine, plan, req.as_of, index, req.min_cell)
             report.tables["items"] = item_analysis(engine, plan, req.as_of, index, req.min_cell, diags)
         except EngineError as err:
