@@ -1,4 +1,4 @@
-"""Slides: every Vietnamese letter drawn from a real glyph; long text shortened, wrapped, never overflowing."""
+"""Slides: every Vietnamese letter drawn from a real glyph; long text continued on the next slide, never cut."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from fontTools.ttLib import TTFont
 from PIL import Image, ImageDraw, ImageStat
 
 from hocvuso.media.fonts import font, font_path
-from hocvuso.media.slides import BODY, FOOTER, MARGIN, POINT_SIZES, SIZE, SlideSpec, alt_text, render_slide
-from hocvuso.media.text import draw_text, fit_points, line_height
+from hocvuso.media.layout import BODY_BOTTOM, MARGIN, MIN_SIZE, SIZE, drawn_text, paginate, place
+from hocvuso.media.slides import SlideSpec, alt_text, render_slide
+from hocvuso.media.text import draw_text, line_height
 from hocvuso.media.theme import theme_for
 
 VOWELS = "aăâeêioôơuưy"
@@ -52,8 +53,8 @@ def test_a_slide_with_every_diacritic_renders_the_font_glyphs(artifacts: Path):
     half = len(letters) // 2
     points = tuple(" ".join(letters[i:i + 25]) for i in range(0, len(letters), 25))
     spec = SlideSpec(theme_for("citizens"), "Đủ dấu tiếng Việt: Ặ Ữ Ỵ Đ ặ ữ ỵ đ", points, "Bảng chữ cái tiếng Việt", 1, 1)
-    laid_out = fit_points(list(points), font, SIZE[0] - 2 * MARGIN - 40, BODY[1] - BODY[0], POINT_SIZES)
-    assert " ".join(" ".join(p) for p in laid_out.paragraphs).split() == letters, "every letter is on the slide"
+    laid_out = place(spec.title, spec.points, image=False)
+    assert drawn_text([laid_out]).split() == letters, "every letter is on the slide"
     slide = render_slide(spec)
     slide.save(artifacts / "slide-diacritics.png")
     assert slide.size == SIZE
@@ -71,26 +72,42 @@ def test_a_slide_with_every_diacritic_renders_the_font_glyphs(artifacts: Path):
         assert max(abs(a - b) for a, b in zip(rows_ours.getdata(), rows_pillow.getdata(), strict=True)) <= 2
 
 
-def test_long_points_are_shortened_and_wrapped_to_fit_the_body():
+def test_long_points_continue_on_the_next_slide_in_full_at_a_readable_size():
     long = ("Đặt mật khẩu khó đoán gồm chữ hoa, chữ thường, chữ số và ký hiệu đặc biệt, không dùng ngày sinh hay số điện "
             "thoại của mình. Ghi mật khẩu vào sổ riêng và cất ở nhà, không lưu trong tin nhắn hay ảnh chụp màn hình.")
-    width, height = SIZE[0] - 2 * MARGIN - 40, BODY[1] - BODY[0]
-    block = fit_points([long] * 9, font, width, height, POINT_SIZES)
-    assert block.height <= height
-    face = font(block.size)
-    assert all(face.getlength(line) <= width for paragraph in block.paragraphs for line in paragraph)
-    assert block.paragraphs[-1] == ("…",), "what does not fit is marked, not silently dropped"
+    pages = paginate("Mật khẩu", [long] * 9, image=False).pages
+    assert len(pages) > 1
+    assert [p.title for p in pages[1:]] == ["Mật khẩu (tiếp)"] * (len(pages) - 1)
+    layouts = [place(p.title, p.points, p.image, p.carried) for p in pages]
+    assert drawn_text(layouts).split() == long.split() * 9
+    for layout in layouts:
+        for line in layout.lines:
+            assert line.size >= MIN_SIZE
+            assert line.x + line.width <= SIZE[0] - MARGIN + 1
+            assert line.y + line_height(line.size) <= BODY_BOTTOM
 
 
-def test_an_overfull_slide_draws_nothing_outside_its_body():
+def test_an_overfull_section_draws_nothing_in_the_caption_band_or_margin(artifacts: Path):
     points = tuple(f"Ý số {n}: không bấm vào đường link lạ trong tin nhắn, kể cả khi tin nhắn mang tên ngân hàng quen."
                    for n in range(1, 16))
     theme = theme_for("officials")
-    slide = render_slide(SlideSpec(theme, "Một trang có quá nhiều ý để đọc hết trong một lần nhìn", points, "Bài", 3, 9))
-    gap = slide.crop((0, BODY[1] + 4, SIZE[0], FOOTER - 26))  # between the body and the footer
-    assert gap.getcolors() == [(gap.width * gap.height, theme.paper)]
-    right = slide.crop((SIZE[0] - MARGIN + 4, BODY[0], SIZE[0], BODY[1]))
-    assert right.getcolors() == [(right.width * right.height, theme.paper)]
+    pages = paginate("Một trang có quá nhiều ý để đọc hết trong một lần nhìn", points, image=False).pages
+    for number, page in enumerate(pages, start=1):
+        slide = render_slide(SlideSpec(theme, page.title, page.points, "Bài", number, len(pages), carried=page.carried))
+        band = slide.crop((0, BODY_BOTTOM, SIZE[0], SIZE[1]))  # where the captions show
+        assert band.getcolors() == [(band.width * band.height, theme.paper)]
+        right = slide.crop((SIZE[0] - MARGIN + 4, 200, SIZE[0], BODY_BOTTOM))
+        assert right.getcolors() == [(right.width * right.height, theme.paper)]
+    slide.save(artifacts / "slide-continued.png")
+
+
+def test_numbered_steps_keep_their_numbers_and_nested_points_are_indented():
+    layout = place("Các bước", ("1. Mở ứng dụng.", "2. Chọn Quét mã.", "– Giữ máy yên.", "3. Xác nhận."), image=False)
+    steps = [line.text for line in layout.lines if line.role == "step"]
+    assert steps == ["1.", "2.", "3."]
+    texts = {line.text: line.x for line in layout.lines if line.role == "point"}
+    assert texts["Giữ máy yên."] > texts["Mở ứng dụng."]
+    assert len(layout.dots) == 1 and not layout.dots[0].filled  # only the nested point has a (hollow) bullet
 
 
 def test_alt_text_is_the_title_every_point_in_full_and_the_image_alt():

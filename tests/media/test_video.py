@@ -102,7 +102,9 @@ def test_captions_and_transcript_say_exactly_the_narration(lesson_dir: Path):
     spoken = " ".join(s["narration"] for s in slides).split()
     captions = webvtt.read(str(lesson_dir / "lesson.vtt"))
     assert " ".join(c.text for c in captions.captions).split() == spoken
-    transcript = (lesson_dir / "transcript.txt").read_text(encoding="utf-8")
+    raw = (lesson_dir / "transcript.txt").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "a UTF-8 byte-order mark: opened alone, it never shows as windows-1252"
+    transcript = raw.decode("utf-8-sig")
     assert transcript.startswith("Giữ an toàn mã OTP\n")
     for slide in slides:
         assert slide["title"] in transcript and slide["narration"] in transcript

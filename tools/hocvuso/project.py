@@ -9,6 +9,7 @@ from hocvuso.checks import check_course
 from hocvuso.diagnostics import Diagnostics, Location, codes
 from hocvuso.loader.course import load_course
 from hocvuso.loader.framework import load_framework
+from hocvuso.media.fitcheck import check_slides
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -54,5 +55,6 @@ def load(project: Project, groups: list[str], diags: Diagnostics) -> tuple[Frame
         course = load_course(folder, framework, diags)
         if course is not None:
             check_course(course, diags)
+            check_slides(course, diags)
             courses.append(course)
     return framework, courses

@@ -253,6 +253,17 @@ HTML_MEDIA = _code(
     ("Thẻ HTML <{tag}> không nạp được '{url}': tệp chỉ được đóng gói khi viết bằng Markdown.", "Viết ![mô tả](../images/tep.png) cho ảnh, hoặc ![tiêu đề](../video/clip.mp4) riêng một dòng cho âm thanh, video."),
 )
 
+SLIDE_SENTENCE_TOO_LONG = _code(
+    "HV220", "slide.sentence_too_long", W,
+    ("A sentence of section '{title}' has {chars} characters: at the smallest readable size (48 px on the slide, 12 px on a phone) it fills more than one slide, so the video cuts it across {pages} slides.", "Split it into shorter sentences of at most about {limit} characters, or move detail into '::: narration' or '::: teacher'."),
+    ("Một câu của mục '{title}' dài {chars} ký tự: ở cỡ chữ nhỏ nhất còn đọc được (48 px trên trang chiếu, 12 px trên điện thoại) nó tràn quá một trang, nên video phải cắt câu qua {pages} trang.", "Tách thành các câu ngắn hơn, mỗi câu khoảng {limit} ký tự trở xuống, hoặc chuyển phần chi tiết vào '::: narration' hay '::: teacher'."),
+)
+SLIDE_TITLE_TOO_LONG = _code(
+    "HV221", "slide.title_too_long", W,
+    ("Section title '{title}' takes more than {lines} lines on a slide at the smallest readable size, leaving little room for its points.", "Shorten the heading to about {limit} characters; put the rest in the first point."),
+    ("Tiêu đề mục '{title}' chiếm quá {lines} dòng trên trang chiếu ở cỡ chữ nhỏ nhất còn đọc được, còn ít chỗ cho các ý.", "Rút tiêu đề còn khoảng {limit} ký tự; phần còn lại đưa vào ý đầu tiên."),
+)
+
 # --- questions --------------------------------------------------------------
 QUIZ_SYNTAX = _code(
     "HV300", "quiz.syntax", E,

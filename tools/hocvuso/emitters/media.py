@@ -58,7 +58,7 @@ def _lesson(plan: LessonPlan, video: LessonVideo | None, folder: Path) -> dict[s
     """Place one lesson's files in ``folder``; return its entry of media.json."""
     folder.mkdir(parents=True, exist_ok=True)
     slides = []
-    cues = {c.section: c for c in video.cues} if video else {}
+    times = video.slide_times if video else ()
     for number, (slide, path) in enumerate(zip(plan.slides, plan.slide_paths(), strict=True), start=1):
         name = f"slide-{number:02d}.png"
         _place(path, folder / name)
@@ -66,8 +66,8 @@ def _lesson(plan: LessonPlan, video: LessonVideo | None, folder: Path) -> dict[s
                                     "points": list(slide.spec.points), "alt": slide.alt, "narration": slide.speech}
         if slide.spec.image:
             entry["image_alt"] = slide.spec.image_alt
-        if slide.section in cues:
-            entry["start"], entry["end"] = cues[slide.section].start, cues[slide.section].end
+        if number <= len(times):
+            entry["start"], entry["end"] = times[number - 1]
         slides.append(entry)
     _place(plan.thumbnail, folder / "thumbnail.png")
     files = {"thumbnail": "thumbnail.png"}

@@ -69,6 +69,55 @@ def inline_text(token: Token) -> str:
     return "".join(parts).strip()
 
 
+NESTED = "– "  # a slide point that belongs to the point above it (a nested list item)
+
+
+def slide_points(tokens: list[Token]) -> list[str]:
+    """Every line of text of a fragment as slide points, in order, so a slide loses no word.
+
+    Paragraphs and list items each make a point; an ordered item keeps its
+    number ("2. …"), a nested item starts with :data:`NESTED`; each body row
+    of a table becomes one point in list form ("Row — Column: cell; …").
+    """
+    points: list[str] = []
+    depth, number, in_cell = 0, "", False
+    row: list[str] = []
+    header: list[str] | None = None
+    for token in tokens:
+        kind = token.type
+        if kind in ("bullet_list_open", "ordered_list_open", "bullet_list_close", "ordered_list_close"):
+            depth += 1 if kind.endswith("_open") else -1
+        elif kind == "list_item_open":
+            number = f"{token.info}{token.markup} " if token.info else ""
+        elif kind in ("th_open", "td_open", "th_close", "td_close"):
+            in_cell = kind.endswith("_open")
+        elif kind == "tr_open":
+            row = []
+        elif kind == "tr_close":
+            if header is None:
+                header = row
+            else:
+                points.append(_table_row(header, row))
+        elif kind == "table_close":
+            header = None
+        elif kind == "inline":
+            text = inline_text(token).replace("\n", " ")
+            if in_cell:
+                row.append(text)
+            elif text:
+                points.append((NESTED if depth > 1 else "") + (number if depth else "") + text)
+                number = ""  # a second paragraph of the same item has no number
+    return points
+
+
+def _table_row(header: list[str], row: list[str]) -> str:
+    """A table body row in list form: its first cell, then each other cell named by its column."""
+    named = [f"{h}: {c}" if h else c for h, c in zip(header[1:], row[1:], strict=False) if c]
+    if header and header[0]:
+        return "; ".join([f"{header[0]}: {row[0]}" if row and row[0] else "", *named]).strip("; ")
+    return f"{row[0]} — " + "; ".join(named) if row and row[0] else "; ".join(named)
+
+
 class Renderer:
     """Renders Markdown fragments of one source file."""
 
@@ -118,16 +167,9 @@ class Renderer:
         """Check and render block tokens (from :meth:`parse`) into one fragment."""
         images: list[Image] = []
         texts: list[str] = []
-        items: list[str] = []
-        paragraphs: list[str] = []
-        depth = 0
         raw_html = False
         for token in tokens:
-            if token.type in ("bullet_list_open", "ordered_list_open"):
-                depth += 1
-            elif token.type in ("bullet_list_close", "ordered_list_close"):
-                depth -= 1
-            elif token.type == "html_block":
+            if token.type == "html_block":
                 raw_html = True
                 self._check_html(token.content, Location(self.path, self.span(token, first_line)[0], 1))
             elif token.type == "inline":
@@ -137,7 +179,6 @@ class Renderer:
                 line_text = inline_text(token)
                 if line_text:
                     texts.append(line_text)
-                    (items if depth == 1 else paragraphs if depth == 0 else []).append(line_text)
         html = self.md.renderer.render(tokens, self.md.options, {})
         # markdown-it escapes all text and attributes, and every link and image URL
         # was checked above (refused ones emptied), so only raw HTML needs the
@@ -148,7 +189,7 @@ class Renderer:
             html = ""
         elif raw_html:
             html = safety.clean(html)
-        return Rendered(html.strip(), "\n".join(texts), images, items or paragraphs)
+        return Rendered(html.strip(), "\n".join(texts), images, slide_points(tokens))
 
     # --- checks -------------------------------------------------------------
 

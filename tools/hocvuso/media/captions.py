@@ -3,8 +3,9 @@
 Each slide's narration is cut into caption-sized cues, by sentence, then by
 clause, then by words; the cues share the slide's speaking time in
 proportion to their length, and the last one stays up through the pause
-before the next slide.  Cues are contiguous, so they cover the whole video
-and never overlap.  Times are whole milliseconds.
+before the next slide.  Cues are contiguous and never overlap; only a slide
+with nothing said over it (a long section's continued text) has none.
+Times are whole milliseconds.
 """
 
 from __future__ import annotations
@@ -101,7 +102,9 @@ def captions(slides: Sequence[Timed]) -> list[Caption]:
     """Contiguous cues for the slides, each slide's time shared by length of text."""
     out: list[Caption] = []
     for slide in slides:
-        texts = split_cues(slide.text) or [clean(slide.title)]
+        texts = split_cues(slide.text)
+        if not texts:  # a continued slide with nothing said over it: no caption
+            continue
         total = sum(len(t) for t in texts)
         speech = max(slide.speech_end_ms - slide.start_ms, 0)
         start = slide.start_ms
@@ -146,6 +149,8 @@ def transcript(title: str, slides: Sequence[Timed]) -> str:
     """The plain-text transcript: the lesson title, then each slide's time, title and narration."""
     lines = [clean(title), ""]
     for slide in slides:
+        if not slide.text:
+            continue
         seconds = slide.start_ms // 1000
         lines += [f"[{seconds // 60:02d}:{seconds % 60:02d}] {clean(slide.title)}", clean(slide.text), ""]
     return "\n".join(lines)

@@ -100,20 +100,30 @@ class Span:
     end: int
 
 
-def join_narration(parts: Sequence[Path], pause: int, minimum: int, dest: Path) -> list[Span]:
-    """Concatenate the slides' WAVs into ``dest``, each followed by ``pause`` samples of
-    silence and padded to at least ``minimum`` samples; return each slide's span."""
-    spans: list[Span] = []
-    position = 0
+def silence_wav(dest: Path) -> None:
+    """An empty narration WAV (a slide with nothing to say: its reading time pads it)."""
     with wave.open(str(dest), "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(WIDTH)
         out.setframerate(RATE)
-        for part in parts:
+
+
+def join_narration(parts: Sequence[Path], pause: int, minimum: int | Sequence[int], dest: Path) -> list[Span]:
+    """Concatenate the slides' WAVs into ``dest``, each followed by ``pause`` samples of
+    silence and padded to at least ``minimum`` samples (one for all, or one per slide);
+    return each slide's span."""
+    spans: list[Span] = []
+    position = 0
+    minimums = [minimum] * len(parts) if isinstance(minimum, int) else list(minimum)
+    with wave.open(str(dest), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(WIDTH)
+        out.setframerate(RATE)
+        for part, least in zip(parts, minimums, strict=True):
             with wave.open(str(part), "rb") as wav:
                 count = wav.getnframes()
                 out.writeframes(wav.readframes(count))
-            silence = max(pause, minimum - count)
+            silence = max(pause, least - count)
             out.writeframes(b"\0" * (silence * WIDTH))
             spans.append(Span(position, position + count, position + count + silence))
             position += count + silence

@@ -51,6 +51,7 @@ class LessonVideo:
     duration: float
     cues: tuple[Cue, ...]
     slides: tuple[Path, ...] = ()
+    slide_times: tuple[tuple[float, float], ...] = ()  # each slide's start and end (s); a section may have several
 
     def cue(self, section: int) -> Cue | None:
         """The cue of section ``section`` (its index in the lesson)."""
@@ -104,5 +105,5 @@ def video_of(plan: LessonPlan) -> LessonVideo | None:
         mp4=folder / FILES["mp4"], vtt=folder / FILES["vtt"], srt=folder / FILES["srt"],
         transcript=folder / FILES["transcript"], audio=folder / FILES["m4a"], poster=slides[0],
         duration=float(manifest["duration"]), cues=tuple(Cue(int(s), float(a), float(b)) for s, a, b in manifest["cues"]),
-        slides=slides,
+        slides=slides, slide_times=tuple((float(a), float(b)) for a, b in manifest.get("slides", ())),
     )

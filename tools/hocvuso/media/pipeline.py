@@ -28,7 +28,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from hocvuso.media import captions, encode, fonts, slides, text, theme, tts
+from hocvuso.media import captions, encode, fonts, layout, slides, text, theme, tts
 from hocvuso.media import speech as speech_rules
 from hocvuso.media.slides import SlideSpec, alt_text, png_bytes, render_slide, render_thumbnail
 from hocvuso.media.theme import Theme, theme_for
@@ -42,6 +42,10 @@ if TYPE_CHECKING:
 WORKERS = 2
 PAUSE_S = 0.6  # silence after each slide's narration, before the next slide
 MIN_SLIDE_S = 3.0  # a slide stays up at least this long, however short its narration
+# … and long enough to read: its text at most 15 characters a second (Vietnamese captioning keeps to
+# about 15–17 cps; elderly and new readers need the lower end).
+CPS_LIMIT = 15.0
+PICTURE_CHARS = 60  # how much narration a picture shown alone gets, in characters
 FILES = {"mp4": "lesson.mp4", "m4a": "lesson.m4a", "vtt": "lesson.vtt", "srt": "lesson.srt", "transcript": "transcript.txt"}
 MANIFEST = "manifest.json"
 
@@ -147,13 +151,15 @@ def plan_lesson(course: Course, lesson: Lesson, options: BuildOptions, number: i
     """Hash (never render) everything that shapes ``lesson``'s media."""
     look = theme_for(course.group)
     engine = tts.engine_from_spec(options.tts or tts.DEFAULT_SPEC) if options.video else None
-    slide_code = _code_key(slides, text, theme, fonts)
+    slide_code = _code_key(slides, layout, text, theme, fonts)
     audio_code = _code_key(tts, encode, speech_rules)
-    plans = []
-    for section in lesson.sections:
-        spec = _slide_spec(look, lesson, section, len(lesson.sections))
-        speech = text.spoken_text(section.spoken) or text.clean(section.title)
+    pages = [(section, page, said) for section in lesson.sections for page, said in _section_pages(section)]
+    plans: list[SlidePlan] = []
+    for n, (section, page, speech) in enumerate(pages, start=1):
+        spec = _slide_spec(look, lesson, section, page, n, len(pages))
         recording = section.narration.audio if section.narration and section.narration.audio else None
+        if plans and plans[-1].section == section.index:
+            recording = None  # an author's recording is not cut: it plays over the section's first slide
         audio_key = voice = ""
         if engine is not None:
             voice = speech_rules.normalise(speech, course.pronunciations)
@@ -162,19 +168,65 @@ def plan_lesson(course: Course, lesson: Lesson, options: BuildOptions, number: i
                                str(recording.path) if recording else "", voice))
     thumb_key = _hash(slide_code, "thumbnail", look.key(), lesson.title, str(number), str(lesson.duration))
     video_key = _hash(_code_key(encode, captions, text, sys.modules[__name__]), lesson.title, course.language,
-                      str(PAUSE_S), str(MIN_SLIDE_S),
+                      str(PAUSE_S), str(MIN_SLIDE_S), str(CPS_LIMIT),
                       *(f"{p.key}:{p.audio_key}:{p.section}:{p.spec.title}:{p.speech}" for p in plans))
     return LessonPlan(lesson.id, lesson.title, number, lesson.duration, course.language, look, tuple(plans),
                       thumb_key, video_key, media_store(options), engine)
 
 
-def _slide_spec(look: Theme, lesson: Lesson, section: Section, total: int) -> SlideSpec:
-    image = section.images[0] if section.images else None
+def _section_pages(section: Section) -> list[tuple[layout.Page, str]]:
+    """The section's slides, each with what is said over it (the narration shared out by the slides' text)."""
+    image = bool(section.images)
+    pages = layout.paginate(section.title, section.points, image).pages
+    if section.narration is None:
+        # Default narration: each slide says its own title (first slide) and points.
+        return [(page, text.spoken_text("\n".join([section.title] * (n == 0) + list(page.points))))
+                for n, page in enumerate(pages)]
+    spoken = text.spoken_text(section.spoken) or text.clean(section.title)
+    if len(pages) == 1 or (section.narration.audio is not None):
+        return [(page, spoken if n == 0 else "") for n, page in enumerate(pages)]
+    return list(zip(pages, share_out(text.sentences(spoken), [_page_chars(p) for p in pages]), strict=True))
+
+
+def _page_chars(page: layout.Page) -> int:
+    """A slide's share of its section's narration: its text, or for a picture alone, a short sentence's worth."""
+    return len(page.title) + sum(len(p) for p in page.points) + (PICTURE_CHARS if page.image and not page.points else 0)
+
+
+def reading_time(spec: SlideSpec) -> float:
+    """How long a slide stays up at least: :data:`MIN_SLIDE_S`, or its text read at :data:`CPS_LIMIT`."""
+    return max(MIN_SLIDE_S, (len(spec.title) + sum(len(p) for p in spec.points)) / CPS_LIMIT)
+
+
+def share_out(sentences: list[str], weights: list[int]) -> list[str]:
+    """Sentences handed to slides in order, each slide's share as close as can be to its share of ``weights``.
+
+    Every slide gets at least one sentence while there are enough of them; a
+    sentence is never cut.
+    """
+    total_chars = sum(len(s) for s in sentences) or 1
+    total_weight = sum(weights) or 1
+    out: list[list[str]] = [[] for _ in weights]
+    slide, said, target = 0, 0, weights[0] / total_weight * total_chars
+    for n, sentence in enumerate(sentences):
+        left_slides = len(weights) - slide - 1
+        left_sentences = len(sentences) - n
+        move_on = out[slide] and (said + len(sentence) / 2 > target or left_sentences <= left_slides)
+        if move_on and slide < len(weights) - 1:
+            slide += 1
+            target += weights[slide] / total_weight * total_chars
+        out[slide].append(sentence)
+        said += len(sentence)
+    return [" ".join(part) for part in out]
+
+
+def _slide_spec(look: Theme, lesson: Lesson, section: Section, page: layout.Page, number: int, total: int) -> SlideSpec:
+    image = section.images[0] if section.images and page.image else None
     return SlideSpec(
-        theme=look, title=text.clean(section.title), points=tuple(text.clean(p) for p in section.points),
-        lesson_title=lesson.title, number=section.index + 1, total=total,
+        theme=look, title=page.title, points=page.points,
+        lesson_title=lesson.title, number=number, total=total,
         image=str(image.asset.path) if image else "", image_sha256=image.asset.sha256 if image else "",
-        image_alt=image.alt if image else "",
+        image_alt=image.alt if image else "", carried=page.carried,
     )
 
 
@@ -233,6 +285,8 @@ def _narrate(engine: tts.Engine, slide: SlidePlan, target: Path) -> int:
     try:
         if slide.recording:
             encode.to_narration_wav(Path(slide.recording), tmp)
+        elif not (slide.voice or slide.speech).strip():  # a continued slide whose section said all already
+            encode.silence_wav(tmp)
         else:
             engine.synthesize(slide.voice or slide.speech, raw)
             if encode.is_narration_wav(raw):
@@ -253,7 +307,8 @@ def _encode_lesson(plan: LessonPlan) -> None:
     work.mkdir(parents=True)
     try:
         spans = encode.join_narration([plan.store.audio(s.audio_key) for s in plan.slides], round(PAUSE_S * encode.RATE),
-                                      round(MIN_SLIDE_S * encode.RATE), work / "narration.wav")
+                                      [round(reading_time(s.spec) * encode.RATE) for s in plan.slides],
+                                      work / "narration.wav")
         ms = [(_ms(s.start), _ms(s.speech_end), _ms(s.end)) for s in spans]
         (work / "slides.ffconcat").write_text(
             encode.concat_list(plan.slide_paths(), [(a, c) for a, _, c in ms]), encoding="utf-8")
@@ -262,9 +317,10 @@ def _encode_lesson(plan: LessonPlan) -> None:
         cues = captions.captions(timed)
         (work / FILES["vtt"]).write_text(captions.to_vtt(cues, plan.language), encoding="utf-8")
         (work / FILES["srt"]).write_text(captions.to_srt(cues), encoding="utf-8")
-        (work / FILES["transcript"]).write_text(captions.transcript(plan.title, timed), encoding="utf-8")
-        manifest = {"duration": ms[-1][2] / 1000, "cues": [[s.section, a / 1000, c / 1000] for s, (a, _, c) in
-                                                           zip(plan.slides, ms, strict=True)]}
+        # With a byte-order mark: a browser or phone opening the file alone then reads it as UTF-8, not windows-1252.
+        (work / FILES["transcript"]).write_text(captions.transcript(plan.title, timed), encoding="utf-8-sig")
+        manifest = {"duration": ms[-1][2] / 1000, "cues": _section_cues(plan.slides, ms),
+                    "slides": [[a / 1000, c / 1000] for a, _, c in ms]}
         (work / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
         for scratch in ("narration.wav", "slides.ffconcat"):
             (work / scratch).unlink()
@@ -275,6 +331,17 @@ def _encode_lesson(plan: LessonPlan) -> None:
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
+
+
+def _section_cues(plans: tuple[SlidePlan, ...], ms: list[tuple[int, int, int]]) -> list[list[float]]:
+    """[section, start, end] (s) for each section: from its first slide's start to its last slide's end."""
+    cues: list[list[float]] = []
+    for slide, (start, _, end) in zip(plans, ms, strict=True):
+        if cues and cues[-1][0] == slide.section:
+            cues[-1][2] = end / 1000
+        else:
+            cues.append([slide.section, start / 1000, end / 1000])
+    return cues
 
 
 def _ms(samples: int) -> int:

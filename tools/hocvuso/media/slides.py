@@ -1,10 +1,12 @@
 """Slides (1280×720), lesson thumbnails and course covers, drawn with Pillow.
 
 A slide shows its section's title in a band of the group's colour, the
-section's points as large bulleted lines (shortened, wrapped and shrunk to
-fit; never overflowing), and the section's first image.  A section with no
-points and no image becomes a title card.  Every slide has alt text: the
-title, every point in full, and the image's own alt text.
+section's points (one page of them: :mod:`hocvuso.media.layout` continues a
+long section on the next slide instead of cutting it), and the section's
+first image on its first slide.  Text is never smaller than 48 px (12 CSS
+px on a 360-px phone) and never enters the caption band at the bottom.  A
+section with no points and no image becomes a title card.  Every slide has
+alt text: the title, every point on it, and the image's own alt text.
 """
 
 from __future__ import annotations
@@ -19,24 +21,17 @@ from typing import TYPE_CHECKING
 from PIL import Image, ImageDraw, ImageOps, UnidentifiedImageError
 
 from hocvuso.media.fonts import font, font_path
-from hocvuso.media.text import ELLIPSIS, Block, clean, draw_text, ellipsize, fit, fit_points, line_height
+from hocvuso.media.layout import CAPTION_BAND, MARGIN, RULE, SIZE, Layout, place
+from hocvuso.media.text import Block, clean, draw_text, fit, line_height
 from hocvuso.media.theme import MOVEMENT, RGB, Theme, theme_for
 
 if TYPE_CHECKING:
     from PIL.ImageFont import FreeTypeFont
 
-SIZE = (1280, 720)
+__all__ = ["CAPTION_BAND", "SIZE", "SlideSpec", "alt_text", "png_bytes", "render_cover", "render_slide",
+           "render_thumbnail"]
+
 THUMB_SIZE = (640, 360)
-MARGIN = 72
-BAND = 180  # height of the title band (two lines of title)
-SHORT_BAND = 130  # … and for a one-line title, leaving the points more room
-RULE = 10  # the accent rule under the band
-BODY = (BAND + RULE + 34, 640)  # top and bottom of the body under a two-line title
-FOOTER = 682  # footer baseline
-# Few sizes: each one is a set of glyphs to draw once per process, and 4 px steps look deliberate.
-TITLE_SIZES = (56, 48, 40)
-POINT_SIZES = (44, 40, 36, 32)
-IMAGE_BOX_WIDTH = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,11 +47,12 @@ class SlideSpec:
     image: str = ""  # path of the section's first image, '' if none
     image_sha256: str = ""
     image_alt: str = ""
+    carried: bool = False  # the first point goes on from the previous slide (no bullet)
 
     def key(self) -> str:
         digest = hashlib.sha256()
         for part in (self.theme.key(), self.title, *self.points, "\0", self.lesson_title, str(self.number),
-                     str(self.total), self.image_sha256, _fonts_key()):
+                     str(self.total), self.image_sha256, _fonts_key(), str(self.carried)):
             digest.update(part.encode() + b"\0")
         return digest.hexdigest()
 
@@ -81,77 +77,33 @@ def _sentence(text: str) -> str:
 # --- slides -------------------------------------------------------------------
 
 
+def layout_of(spec: SlideSpec) -> Layout:
+    """Where every line of the slide goes (:mod:`hocvuso.media.layout`); the slide draws exactly this."""
+    return place(spec.title, spec.points, bool(spec.image), spec.carried)
+
+
 def render_slide(spec: SlideSpec) -> Image.Image:
-    """The slide as a 1280×720 RGB image."""
+    """The slide as a 1280×720 RGB image; its bottom :data:`CAPTION_BAND` px stay free for captions."""
     theme = spec.theme
     image = Image.new("RGB", SIZE, theme.paper)
     draw = ImageDraw.Draw(image)
+    layout = layout_of(spec)
     picture = _open_image(spec.image) if spec.image else None
-    if not spec.points and picture is None:
-        _title_card(draw, spec)
+    if layout.card:
+        draw.rectangle((0, 0, SIZE[0], SIZE[1]), fill=theme.primary)
+        draw.rectangle((MARGIN, 200, MARGIN + 160, 200 + RULE), fill=theme.accent)
     else:
-        top = _title_band(draw, spec) + RULE + 34
-        text_right = SIZE[0] - MARGIN
-        if picture is not None:
-            box_left = SIZE[0] - MARGIN - IMAGE_BOX_WIDTH if spec.points else MARGIN
-            _place_image(image, picture, (box_left, top, SIZE[0] - MARGIN, BODY[1]))
-            text_right = box_left - 40
-        if spec.points:
-            _points(draw, spec, top, text_right)
-    _footer(draw, spec, on_colour=not spec.points and picture is None)
+        draw.rectangle((0, 0, SIZE[0], layout.band), fill=theme.primary)
+        draw.rectangle((0, layout.band, SIZE[0], layout.band + RULE), fill=theme.accent)
+    if picture is not None and layout.image_box is not None:
+        _place_image(image, picture, layout.image_box)
+    for dot in layout.dots:
+        box = (dot.x - dot.radius, dot.y - dot.radius, dot.x + dot.radius, dot.y + dot.radius)
+        draw.ellipse(box, fill=theme.primary if dot.filled else None, outline=theme.primary, width=3)
+    colours = {"title": (255, 255, 255), "label": theme.accent, "step": theme.primary, "point": theme.ink}
+    for line in layout.lines:
+        draw_text(draw, (line.x, line.y), line.text, font(line.size, line.weight), colours[line.role])
     return image
-
-
-def _title_band(draw: ImageDraw.ImageDraw, spec: SlideSpec) -> int:
-    """Draw the title band (lower for a one-line title); return its height."""
-    theme = spec.theme
-    block = fit([spec.title], _bold, SIZE[0] - 2 * MARGIN, BAND - 36, TITLE_SIZES, max_lines=2)
-    band = SHORT_BAND if block is not None and len(block.paragraphs[0]) == 1 else BAND
-    draw.rectangle((0, 0, SIZE[0], band), fill=theme.primary)
-    draw.rectangle((0, band, SIZE[0], band + RULE), fill=theme.accent)
-    _draw_lines(draw, block, (MARGIN, (band - (block.height if block else 0)) // 2), "bold", (255, 255, 255))
-    return band
-
-
-def _title_card(draw: ImageDraw.ImageDraw, spec: SlideSpec) -> None:
-    """A section without points or image: its title large on the group's colour."""
-    theme = spec.theme
-    draw.rectangle((0, 0, SIZE[0], SIZE[1]), fill=theme.primary)
-    draw.rectangle((MARGIN, 200, MARGIN + 160, 200 + RULE), fill=theme.accent)
-    block = fit([spec.title], _bold, SIZE[0] - 2 * MARGIN, 330, (80, 64, 48), max_lines=3)
-    _draw_lines(draw, block, (MARGIN, 250), "bold", (255, 255, 255))
-
-
-def _points(draw: ImageDraw.ImageDraw, spec: SlideSpec, top: int, right: int) -> None:
-    theme = spec.theme
-    indent = 40
-    block = fit_points(list(spec.points), font, right - MARGIN - indent, BODY[1] - top, POINT_SIZES)
-    size = block.size
-    body_font = font(size)
-    y = top
-    for lines in block.paragraphs:
-        if lines != (ELLIPSIS,):
-            centre = y + line_height(size) // 2 + 2
-            draw.ellipse((MARGIN + 2, centre - 9, MARGIN + 20, centre + 9), fill=theme.primary)
-        for line in lines:
-            draw_text(draw, (MARGIN + indent, y), line, body_font, theme.ink)
-            y += line_height(size)
-        y += round(size * 0.45)
-
-
-def _footer(draw: ImageDraw.ImageDraw, spec: SlideSpec, on_colour: bool) -> None:
-    theme = spec.theme
-    small, bold = font(22), font(22, "bold")
-    label_colour = theme.accent if on_colour else theme.primary
-    text_colour = (235, 240, 240) if on_colour else theme.muted
-    top = FOOTER - bold.getmetrics()[0]  # the footer's baseline, as a top edge
-    draw_text(draw, (MARGIN, top), MOVEMENT, bold, label_colour)
-    counter = f"{spec.number}/{spec.total}"
-    right = SIZE[0] - MARGIN - bold.getlength(counter)
-    draw_text(draw, (right, top), counter, bold, text_colour)
-    room = right - 32 - (MARGIN + bold.getlength(MOVEMENT) + 48)
-    title = ellipsize(clean(spec.lesson_title), small, room)
-    draw_text(draw, (right - 32 - small.getlength(title), FOOTER - small.getmetrics()[0]), title, small, text_colour)
 
 
 def _open_image(path: str) -> Image.Image | None:

@@ -1,4 +1,4 @@
-"""Text for images and speech: Unicode normalisation, shortening, pixel wrapping, fitting.
+"""Text for images and speech: Unicode normalisation, pixel wrapping, fitting.
 
 Pillow draws precomposed Vietnamese letters from the font's own glyphs; a
 decomposed letter (base + combining marks, as some keyboards type it) would
@@ -37,18 +37,6 @@ def sentences(text: str) -> list[str]:
     return [s for s in SENTENCE_END.split(clean(text)) if s]
 
 
-def shorten(point: str, limit: int = 120) -> str:
-    """A slide-sized point: the point itself if short, else its first sentence, else cut at a word."""
-    point = clean(point)
-    if len(point) <= limit:
-        return point
-    first = sentences(point)[0]
-    if 20 <= len(first) <= limit:
-        return first
-    cut = point[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–- ")
-    return cut + ELLIPSIS
-
-
 def spoken_text(text: str) -> str:
     """Narration as one flowing text: each line ends as a sentence, so the voice pauses there."""
     lines = [clean(line) for line in unicodedata.normalize("NFC", text).splitlines()]
@@ -56,13 +44,18 @@ def spoken_text(text: str) -> str:
 
 
 def wrap(text: str, font: FreeTypeFont, width: float) -> list[str]:
-    """Greedy word wrap to ``width`` pixels; a word wider than a line is cut by characters.
+    """Greedy word wrap to ``width`` pixels; a word wider than a line is cut by characters."""
+    return [line for line, _ in wrap_marked(text, font, width)]
+
+
+def wrap_marked(text: str, font: FreeTypeFont, width: float) -> list[tuple[str, bool]]:
+    """:func:`wrap`, each line with whether its last word was cut and goes on on the next line.
 
     Lines are measured as the sum of their words and spaces (fonts do not
     kern across a space), so each word is measured once, not once per line.
     """
     space = _length(font, " ")
-    lines: list[str] = []
+    lines: list[tuple[str, bool]] = []
     line, used = "", 0.0
     for word in clean(text).split(" "):
         size = _length(font, word)
@@ -70,15 +63,15 @@ def wrap(text: str, font: FreeTypeFont, width: float) -> list[str]:
             line, used = f"{line} {word}", used + space + size
             continue
         if line:
-            lines.append(line)
+            lines.append((line, False))
         line, used = word, size
         while used > width and len(line) > 1:
             cut = _fit_chars(line, font, width)
-            lines.append(line[:cut])
+            lines.append((line[:cut], True))
             line = line[cut:]
             used = font.getlength(line)
     if line:
-        lines.append(line)
+        lines.append((line, False))
     return lines
 
 
@@ -218,19 +211,6 @@ def fit(
         if block_height(wrapped, size) <= height:
             return Block(size, tuple(tuple(p) for p in wrapped), block_height(wrapped, size))
     return Block(size, (), 0)
-
-
-def fit_points(points: list[str], font_at: Callable[[int], FreeTypeFont], width: float, height: float,
-               sizes: tuple[int, ...], limits: tuple[int, ...] = (240, 120, 90, 64)) -> Block:
-    """Slide points in the box, each whole in at most three lines: as written if they fit, else each
-    cut shorter (to its first sentence, else at a word), else the first ones and '…'."""
-    for limit in limits:
-        block = fit([shorten(p, limit) for p in points], font_at, width, height, sizes, drop=False, whole=True)
-        if block is not None:
-            return block
-    block = fit([shorten(p, limits[-1]) for p in points], font_at, width, height, sizes)
-    assert block is not None
-    return block
 
 
 def _wrapped(paragraphs: list[str], font: FreeTypeFont, width: float, max_lines: int) -> list[list[str]]:

@@ -7,6 +7,7 @@ panel under the video (one copy of each question, so an answer counts once).
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -42,5 +43,12 @@ class VideoView:
 
 
 def video_view(lesson: Lesson, video: LessonVideo) -> VideoView:
-    mp4, vtt, poster, transcript = video_files(lesson, video)
-    return VideoView(lesson.id, lesson.title, mp4, vtt, poster, transcript)
+    """The video's view; its captions as a data URL, not the .vtt file's path.
+
+    Opened from a folder (a USB stick, ``file://``), Chromium refuses to load a
+    ``<track>`` from a file URL, so no caption showed; a data URL is part of
+    the page and always loads.  The .vtt file stays in the package for download.
+    """
+    mp4, _, poster, transcript = video_files(lesson, video)
+    captions = "data:text/vtt;charset=utf-8;base64," + base64.b64encode(video.vtt.read_bytes()).decode("ascii")
+    return VideoView(lesson.id, lesson.title, mp4, captions, poster, transcript)
