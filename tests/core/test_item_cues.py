@@ -124,23 +124,21 @@ def test_course_over_the_longest_share_and_position_share_is_reported_at_course_
     assert ("HV704", "nh.md", 3) in found
 
 
-def test_bank_cell_too_small_for_the_draw(fixture_course):
-    # 4.2 has 6 items: 5 at CB2, 1 at TC1; a form draws 5 (min_items_per_competency).
-    # Proportional quotas: CB2 5×5/6 = 4.17, TC1 5×1/6 = 0.83 → floors 4 and 0, the
-    # remainder goes to the larger fraction (TC1): CB2 4, TC1 1.
-    # CB2 has 5 < 2×4 = 8 items and TC1 1 < 2×1 = 2: both are on more than half of the forms → warned.
-    # (With 3 items a form: CB2 2.5, TC1 0.5 → the tie goes to the larger cell: CB2 3, TC1 0.)
-    items = [single(f"Câu {n}?", ["Một", "Hai", "Ba"], n % 3, f"c-{n}") for n in range(5)]
-    items.append("Level: TC1\n" + single("Câu cuối?", ["Một", "Hai", "Ba"], 1, "c-5"))
-    assert cues.cell_quotas({"CB2": 5, "TC1": 1}, 3) == {"CB2": 3, "TC1": 0}
+def test_a_competency_whose_bank_the_draw_uses_up_is_reported(fixture_course):
+    # 4.2 has 3 items: 2 at CB2, 1 at TC1; a form wants 5 (the citizens profile's
+    # min_items_per_competency), so it takes all 3: quotas CB2 3×2/3 = 2, TC1 3×1/3 = 1,
+    # every item is on every form.
+    # Reported once, at the first item of the first cell (line 3 of the bank file).
+    assert cues.cell_quotas({"CB2": 2, "TC1": 1}, 3) == {"CB2": 2, "TC1": 1}
+    assert cues.cell_quotas({"CB2": 5, "TC1": 1}, 3) == {"CB2": 3, "TC1": 0}  # 2.5/0.5: the larger cell
+    items = [single(f"Câu {n}?", ["Một", "Hai", "Ba"], n % 3, f"c-{n}") for n in range(2)]
+    items.append("Level: TC1\n" + single("Câu cuối?", ["Một", "Hai", "Ba"], 1, "c-2"))
     fixture_course.lesson("Nội dung.\n")
     fixture_course.write("bank/nh.md", bank_file(items).replace("competency=4.2", "competency=4.2 level=CB2"))
     (fixture_course.dir / "course.yaml").write_text((fixture_course.dir / "course.yaml").read_text() +
                                                    "bank:\n  - bank/nh.md\n", encoding="utf-8")
     cells = [d for d in check(fixture_course) if d.code.id == "HV714"]
-    assert cues.cell_quotas({"CB2": 5, "TC1": 1}, 5) == {"CB2": 4, "TC1": 1}
-    assert [(d.args["code"], d.args["level"], d.args["count"], d.args["quota"]) for d in cells] == [
-        ("4.2", "CB2", 5, 4), ("4.2", "TC1", 1, 1)]
+    assert [(d.args["code"], d.args["level"], d.loc.line) for d in cells] == [("4.2", "CB2", 3)]
 
 
 def test_multiple_choice_is_cued_when_every_right_option_is_longer_than_every_wrong_one(sample_model):

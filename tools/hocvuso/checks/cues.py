@@ -27,7 +27,7 @@ from hocvuso.model import QuestionType
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from hocvuso.model import Choice, Question
+    from hocvuso.model import Choice, Course, Question
 
 CHOICE_TYPES = (QuestionType.SINGLE, QuestionType.DROPDOWN, QuestionType.MULTIPLE)
 ONE_KEY_TYPES = (QuestionType.SINGLE, QuestionType.DROPDOWN)
@@ -69,9 +69,10 @@ CLANG_MIN_WORDS = 4
 # A matching item is solvable by copying words when this share of its pairs share a
 # word with their own answer and with no other answer.
 MATCHING_SHARE = 0.5
-# A bank cell (competency × level) should hold at least this many times the items a
-# form draws from it, so that no item appears on more than half of the forms.
-CELL_EXPOSURE = 2
+# Item exposure: the share of forms an item of a bank cell (competency × level) is on,
+# quota / cell size.  At 100 % every form asks that cell's items; under 50 % needs a cell
+# twice the draw.  A competency with every cell at 100 % is warned about (HV714);
+# `hocvuso items` counts the items on every form.
 
 # Function words that carry no answer (Vietnamese first, then English).
 _STOPWORD_TEXT = """
@@ -345,3 +346,18 @@ def guess_scores(q: Question) -> tuple[float, float, float]:
     top = max(len(c.text) for c in q.choices)
     longest = [c for c in q.choices if len(c.text) == top]
     return first, sum(c.correct for c in longest) / len(longest), 1 / len(q.choices)
+
+
+def bank_cells(course: Course, code: str) -> dict[str, list[Question]]:
+    """The bank items of one competency, by level, levels in bank order."""
+    cells: dict[str, list[Question]] = {}
+    for q in course.bank:
+        if q.competency == code:
+            cells.setdefault(q.level, []).append(q)
+    return cells
+
+
+def cell_exposure(cells: dict[str, list[Question]], draw: int) -> dict[str, float]:
+    """Per level cell, the share of forms each of its items is on (quota / size)."""
+    quotas = cell_quotas({level: len(qs) for level, qs in cells.items()}, draw)
+    return {level: quotas[level] / len(qs) for level, qs in cells.items() if qs}

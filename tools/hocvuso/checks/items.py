@@ -121,16 +121,17 @@ def check_bank_sections(course: Course, diags: Diagnostics) -> None:
 
 
 def check_bank_cells(course: Course, diags: Diagnostics) -> None:
-    """Competency × level cells from which every form would take more than half of the items."""
-    draw = course.certification.pass_rule.min_items_per_competency
+    """A competency whose every level cell is used up by the draw: every form asks the same items.
+
+    Smaller exposure problems (one cell on every form while the others vary) are
+    counted by ``hocvuso items`` ("items on every form"), not warned about.
+    """
     for code in course.profile.codes:
-        cells: dict[str, list[Question]] = defaultdict(list)
-        for q in course.bank:
-            if q.competency == code:
-                cells[q.level].append(q)
-        quotas = cues.cell_quotas({level: len(qs) for level, qs in cells.items()}, draw)
-        for level, questions in cells.items():
-            quota = quotas.get(level, 0)
-            if quota and len(questions) < cues.CELL_EXPOSURE * quota:
-                diags.add(codes.ITEM_BANK_CELL, questions[0].loc, code=code, level=level, count=len(questions),
-                          quota=quota, needed=cues.CELL_EXPOSURE * quota)
+        cells = cues.bank_cells(course, code)
+        exposure = cues.cell_exposure(cells, course.certification.pass_rule.min_items_per_competency)
+        if cells and all(share >= 1.0 for share in exposure.values()):
+            level, questions = next(iter(cells.items()))
+            quota = cues.cell_quotas({lv: len(qs) for lv, qs in cells.items()},
+                                     course.certification.pass_rule.min_items_per_competency)[level]
+            diags.add(codes.ITEM_BANK_CELL, questions[0].loc, code=code, level=level, count=len(questions),
+                      quota=quota, needed=quota + 1)

@@ -78,6 +78,17 @@ def course_figures(course: Course) -> list[Figures]:
             figures("all", (*course.questions, *course.bank))]
 
 
+def always_drawn(course: Course) -> int:
+    """Bank items that every certification form asks (their level cell is used up by the draw)."""
+    draw = course.certification.pass_rule.min_items_per_competency
+    count = 0
+    for code in course.profile.codes:
+        cells = cues.bank_cells(course, code)
+        exposure = cues.cell_exposure(cells, draw)
+        count += sum(len(cells[level]) for level, share in exposure.items() if share >= 1.0)
+    return count
+
+
 def render(group: str, rows: list[Figures]) -> str:
     """A plain-text table: one row per item set, then the other cues."""
     limit_long, limit_pos = f"{cues.MAX_LONGEST_SHARE:.0%}", f"{cues.MAX_POSITION_SHARE:.0%}"
