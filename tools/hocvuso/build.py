@@ -123,7 +123,9 @@ class Builder:
         folders = self.project.select(groups, diags)
         if diags.has_errors():  # a course folder named on the command line does not exist
             return BuildReport(ok=False)
-        digests = {f.name: hashlib.sha256((base.hexdigest() + folder_digest(f)).encode()).hexdigest() for f in folders}
+        # A variant is stale when its base changes too: digest every folder it reads.
+        digests = {f.name: hashlib.sha256((base.hexdigest() + "".join(map(folder_digest, self.project.lineage(f))))
+                                          .encode()).hexdigest() for f in folders}
         stale = [f.name for f in folders if self.force or not self._fresh(state, f.name, digests[f.name])]
         report = BuildReport(ok=True, unchanged=[f.name for f in folders if f.name not in stale])
         if not stale:

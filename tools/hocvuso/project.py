@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from hocvuso.checks import check_course
+from hocvuso.checks.outputs import check_outputs
 from hocvuso.diagnostics import Diagnostics, Location, codes
-from hocvuso.loader.course import load_course
 from hocvuso.loader.framework import load_framework
+from hocvuso.loader.variant import declared_base, load_any
 from hocvuso.media.fitcheck import check_slides
 
 if TYPE_CHECKING:
@@ -31,6 +32,13 @@ class Project:
         """Every folder under courses/ that holds a course.yaml, sorted."""
         return sorted(p.parent for p in self.courses.glob("*/course.yaml"))
 
+    def lineage(self, folder: Path) -> list[Path]:
+        """``folder`` and the folders it extends, nearest first (what a build of it reads)."""
+        chain = [folder]
+        while (base := declared_base(chain[-1])) is not None and base not in chain:
+            chain.append(base)
+        return chain
+
     def select(self, groups: list[str], diags: Diagnostics) -> list[Path]:
         """The course folders named by ``groups`` (all when empty)."""
         if not groups:
@@ -51,10 +59,23 @@ def load(project: Project, groups: list[str], diags: Diagnostics) -> tuple[Frame
     if framework is None:
         return None, []
     courses = []
+    loaded: dict[Path, Course | None] = {}  # with the bases variants extend, each read once
+    reported: set[tuple[str, Location]] = set()
     for folder in project.select(groups, diags):
-        course = load_course(folder, framework, diags)
+        course = load_any(folder, framework, diags, loaded)
         if course is not None:
-            check_course(course, diags)
-            check_slides(course, diags)
+            found = Diagnostics()
+            check_course(course, found)
+            check_slides(course, found)
+            _report_new(found, diags, reported)
             courses.append(course)
+    check_outputs([c for c in loaded.values() if c is not None], diags)
     return framework, courses
+
+
+def _report_new(found: Diagnostics, diags: Diagnostics, reported: set[tuple[str, Location]]) -> None:
+    """Add what ``found`` holds unless reported already (a variant re-checks the lessons it inherits)."""
+    for d in found:
+        if (d.code.id, d.loc) not in reported:
+            reported.add((d.code.id, d.loc))
+            diags.add(d.code, d.loc, **d.args)

@@ -998,3 +998,40 @@ CRED_INVALID = _code(
     ("INVALID", "See the problems above."),
     ("KHÔNG HỢP LỆ", "Xem các lỗi ở trên."),
 )
+
+
+# --- variants: a course that extends another (docs/authoring.md §2) ---------------
+VARIANT_BASE_NOT_FOUND = _code(
+    "HV980", "variant.base_not_found", E,
+    ("'{base}' is not a course folder next to this one.", "Write the folder name of the course to extend, one of: {allowed}."),
+    ("'{base}' không phải thư mục khoá học nằm cạnh khoá này.", "Ghi tên thư mục của khoá học cần kế thừa, một trong: {allowed}."),
+)
+VARIANT_CYCLE = _code(
+    "HV981", "variant.cycle", E,
+    ("This course extends itself through {chain}.", "A course can extend another only if that one does not extend it back; remove one 'extends:'."),
+    ("Khoá học này kế thừa chính nó qua {chain}.", "Một khoá chỉ kế thừa được khoá khác khi khoá kia không kế thừa ngược lại; bỏ một dòng 'extends:'."),
+)
+VARIANT_UNKNOWN_ID = _code(
+    "HV982", "variant.unknown_id", E,
+    ("'{id}' is not a {kind} of '{base}'.", "Use an id of the course it extends: {known}."),
+    ("'{id}' không phải {kind} của '{base}'.", "Dùng mã có trong khoá được kế thừa: {known}."),
+)
+VARIANT_CHAPTER_TITLE = _code(
+    "HV983", "variant.chapter_title", E,
+    ("Chapter '{id}' is not in '{base}', so it is new and needs a title.", "Add 'title: …', or use the id of a chapter of '{base}' to add lessons to it: {known}."),
+    ("Chương '{id}' không có trong '{base}' nên là chương mới và cần tên.", "Thêm 'title: …', hoặc dùng mã một chương của '{base}' để thêm bài vào chương đó: {known}."),
+)
+COURSE_SAME_KEY = _code(
+    "HV984", "course.same_key", E,
+    ("Course key {key} is also the key of '{other}': importing one archive into Open edX would replace the other course.",
+     "Give this course its own 'course:' number or 'run:' in course.yaml, e.g. course: {suggestion}."),
+    ("Mã khoá học {key} trùng với khoá '{other}': nhập gói này vào Open edX sẽ thay mất khoá kia.",
+     "Đặt 'course:' hoặc 'run:' riêng cho khoá này trong course.yaml, ví dụ course: {suggestion}."),
+)
+COURSE_SAME_OUTPUT = _code(
+    "HV985", "course.same_output", E,
+    ("Course folders '{name}' and '{other}' differ only in capitals: their outputs ({path}) would overwrite each other on Windows and macOS.",
+     "Rename one folder; folder names give the output names."),
+    ("Thư mục khoá học '{name}' và '{other}' chỉ khác chữ hoa, chữ thường: bản xuất ({path}) sẽ ghi đè nhau trên Windows và macOS.",
+     "Đổi tên một thư mục; tên thư mục là tên các tệp xuất ra."),
+)

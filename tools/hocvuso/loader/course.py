@@ -117,7 +117,7 @@ def load_course(course_dir: Path, framework: Framework, diags: Diagnostics) -> C
     if start is None:
         return None
     return Course(
-        group=group, root=course_dir, org=get_str(m, "org", diags) or "", number=get_str(m, "course", diags) or "",
+        group=course_dir.name, root=course_dir, org=get_str(m, "org", diags) or "", number=get_str(m, "course", diags) or "",
         run=get_str(m, "run", diags) or "", title=get_str(m, "title", diags) or "",
         language=get_str(m, "language", diags, "vi") or "vi", start=start, end=end, framework=framework,
         profile=profile, grading=_grading(m.items.get("grading"), m.loc, diags),
@@ -223,3 +223,7 @@ def _certification(node: YNode | None, loc: Location, base: PassRule, diags: Dia
         wait_hours=get_in_range(m, "wait_hours", diags, (0, 8760), 24.0),
         engine=engine,
     )
+
+
+# A variant course (loader/variant.py) reads its own files with the same rules.
+read_lesson, read_bank, read_certification, read_pronunciations = _lesson, _bank, _certification, _pronunciations
