@@ -148,7 +148,7 @@ def test_a_track_takes_another_profile_and_keeps_only_bank_items_of_it(base):
         course: TEST-T
         group: students
     """, "citizens-track")
-    courses, diags = loaded(base, ["citizens-track"])
+    courses, _ = loaded(base, ["citizens-track"])
     course = courses["citizens-track"]
     assert course.profile.group == "students"
     assert [q.id for q in course.bank] == ["ngan-hang-42"]  # 0.1 is not in the students profile

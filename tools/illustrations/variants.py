@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mockup import ACCENT, BACKGROUND, HEIGHT, INK, LINE, MUTED, WHITE, WIDTH, Box, Picture, Row, Screen, font, render, render_cards
 from PIL import Image, ImageDraw
-
-from mockup import ACCENT, BACKGROUND, HEIGHT, INK, LINE, MUTED, TAP, WHITE, WIDTH, Box, Picture, Row, Screen, font, render, render_cards
 
 COURSES = Path(__file__).resolve().parents[2] / "courses"
 GREEN = (25, 135, 84)
