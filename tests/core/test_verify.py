@@ -240,7 +240,16 @@ def test_a_revoked_credential_is_refused(issuer, tmp_path):
 
 def test_a_status_list_not_signed_by_the_issuer_is_refused(issuer, tmp_path):
     forger = Issuer(tmp_path, ed25519.Ed25519PrivateKey.generate() if issuer.alg == "EdDSA" else rsa.generate_private_key(65537, 2048))
-    assert codes_of(issuer.sign(credential()), issuer, status=forger.status_list(set())) == ["HV918"]
+    assert codes_of(issuer.sign(credential()), issuer, status=forger.status_list(set())) == ["HV931"]
+
+
+def test_a_status_list_other_than_the_one_named_is_refused(issuer):
+    other = credential()
+    other["credentialStatus"] = {**other["credentialStatus"], "statusListCredential": "https://lms.example.vn/status/2"}
+    assert codes_of(issuer.sign(other), issuer, status=issuer.status_list(set())) == ["HV932"]
+    past_the_end = credential()
+    past_the_end["credentialStatus"] = {**past_the_end["credentialStatus"], "statusListIndex": str(2**17)}
+    assert codes_of(issuer.sign(past_the_end), issuer, status=issuer.status_list(set())) == ["HV932"]
 
 
 def test_the_published_test_key_is_refused(tmp_path):

@@ -338,36 +338,49 @@ def _check_status(entry: dict[str, Any], cred: dict[str, Any], status: tuple[str
     sub = Report()
     checked = _check_signature(token, keys, sub)
     if checked is None:
-        reason = "; ".join(f.message("en") for f in sub.problems)
-        report.problem(codes.CRED_STATUS_LIST_BAD, path=path, reason=reason)
+        report.problem(codes.CRED_STATUS_LIST_UNSIGNED, path=path, codes=", ".join(sub.codes()))
         return
     listed, _ = checked
     found = listed.get("credentialSubject")
     subject: dict[str, Any] = found if isinstance(found, dict) else {}
-    url = entry.get("statusListCredential")
-    reason = ""
-    if "BitstringStatusListCredential" not in (listed.get("type") or []):
-        reason = "it is not a BitstringStatusListCredential"
-    elif listed.get("id") != url:
-        reason = f"it is the list {listed.get('id')!r}, not {url!r}"
-    elif _issuer_id(listed) != _issuer_id(cred):
-        reason = "another issuer signed it"
-    elif subject.get("statusPurpose") != entry.get("statusPurpose"):
-        reason = f"its purpose is {subject.get('statusPurpose')!r}, not {entry.get('statusPurpose')!r}"
-    if reason:
-        report.problem(codes.CRED_STATUS_LIST_BAD, path=path, reason=reason)
+    mismatch = _list_mismatch(listed, subject, entry, cred)
+    if mismatch is not None:
+        field_name, got, expected = mismatch
+        report.problem(codes.CRED_STATUS_LIST_OTHER, path=path, field=field_name, found=json.dumps(got, ensure_ascii=False),
+                       expected=json.dumps(expected, ensure_ascii=False))
         return
+    url = entry.get("statusListCredential")
     try:
         bits = _decode_list(subject.get("encodedList"))
         index = int(entry.get("statusListIndex", ""))
+        if index < 0:
+            raise IndexError(index)
         revoked = bool(bits[index // 8] & (0x80 >> (index % 8)))
-    except (ValueError, IndexError, TypeError) as err:
-        report.problem(codes.CRED_STATUS_LIST_BAD, path=path, reason=str(err) or "index outside the list")
+    except IndexError:
+        report.problem(codes.CRED_STATUS_LIST_OTHER, path=path, field="length", found=len(bits) * 8,
+                       expected=f"> {entry.get('statusListIndex')}")
+        return
+    except (ValueError, TypeError) as err:
+        report.problem(codes.CRED_STATUS_LIST_BAD, path=path, reason=str(err))
         return
     if revoked:
         report.problem(codes.CRED_REVOKED, url=str(url), index=index)
     else:
         report.passed.append(Finding(codes.CRED_NOT_REVOKED, {"date": listed.get("validFrom", "?")}))
+
+
+def _list_mismatch(listed: dict[str, Any], subject: dict[str, Any], entry: dict[str, Any],
+                   cred: dict[str, Any]) -> tuple[str, Any, Any] | None:
+    """The first way the list differs from the one the credential names: (field, found, expected), or None."""
+    types = listed.get("type")
+    if not isinstance(types, list) or "BitstringStatusListCredential" not in types:
+        return "type", types, ["VerifiableCredential", "BitstringStatusListCredential"]
+    for field_name, got, expected in (("id", listed.get("id"), entry.get("statusListCredential")),
+                                      ("issuer", _issuer_id(listed), _issuer_id(cred)),
+                                      ("statusPurpose", subject.get("statusPurpose"), entry.get("statusPurpose"))):
+        if got != expected:
+            return field_name, got, expected
+    return None
 
 
 def _decode_list(encoded: Any) -> bytes:

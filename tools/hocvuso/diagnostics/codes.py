@@ -968,6 +968,20 @@ CRED_DANGLING_RESULT = _code(
     ("A result points at no resultDescription of the achievement.", "Each result names one of the achievement's result descriptions."),
     ("Có kết quả không trỏ tới resultDescription nào của thành tích.", "Mỗi kết quả phải trỏ tới một mô tả kết quả của thành tích."),
 )
+CRED_STATUS_LIST_UNSIGNED = _code(
+    "HV931", "credential.status_list_unsigned", E,
+    ("The status list '{path}' is not signed by the trusted issuer key ({codes}).",
+     "Download the list again from the credential's statusListCredential URL; a list anyone could have written proves nothing."),
+    ("Danh sách thu hồi '{path}' không được ký bằng khoá tin cậy của đơn vị cấp ({codes}).",
+     "Tải lại danh sách từ địa chỉ statusListCredential của chứng nhận; danh sách ai cũng viết được thì không chứng minh gì."),
+)
+CRED_STATUS_LIST_OTHER = _code(
+    "HV932", "credential.status_list_other", E,
+    ("The status list '{path}' is not the one the credential names: its {field} is {found}, not {expected}.",
+     "Download the list at the credential's statusListCredential URL, from the same issuer, for revocation."),
+    ("Danh sách thu hồi '{path}' không phải danh sách chứng nhận chỉ tới: {field} là {found}, không phải {expected}.",
+     "Tải danh sách thu hồi tại địa chỉ statusListCredential của chứng nhận, của cùng đơn vị cấp."),
+)
 CRED_SIGNATURE_OK = _code(
     "HV940", "credential.signature_ok", I,
     ("Signature valid ({alg}, key {kid}).", "Nothing to do."),
