@@ -254,3 +254,22 @@ def test_a_learner_whose_credential_was_revoked_gets_a_new_bit_when_issued_again
     assert record["generation"] == 1
     assert record["index"] != int(first["credentialStatus"]["statusListIndex"])
     assert payload(again)["credentialSubject"]["id"] == first["credentialSubject"]["id"]
+
+
+def test_a_runtime_without_public_handlers_still_issues_without_a_status_entry(tmp_path, bank_policy, xblock_settings,
+                                                                              monkeypatch):
+    h = passed_learner(tmp_path, bank_policy)
+    real = h.runtime.handler_url
+
+    def no_public(block, name, suffix="", query="", thirdparty=False):
+        if thirdparty:
+            raise NotImplementedError("thirdparty handlers are not supported by this runtime")
+        return real(block, name, suffix, query)
+
+    monkeypatch.setattr(h.runtime, "handler_url", no_public)
+    block = h.block
+    ctx = block._context()
+    assert ctx.list_url == ""
+    token, _ = issuance.issue(ctx, block.bank, block.log[0], block._learner(), block._rule())
+    assert "credentialStatus" not in payload(token)
+    assert jwt.get_unverified_header(token)["kid"].startswith("https://hocvuso.example.vn/issuer#")

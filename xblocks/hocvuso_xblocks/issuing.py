@@ -61,8 +61,16 @@ class IssuingMixin:
         return (service.get_settings_bucket(self) or {}) if service else {}
 
     def _public_url(self, handler: str) -> str:
-        """The no-login URL of a public handler (absolute in the LMS, which prefixes its site)."""
-        return str(self.runtime.handler_url(self, handler, thirdparty=True)).rstrip("/?")
+        """The no-login URL of a public handler (absolute in the LMS, which prefixes its site).
+
+        '' where the runtime has none (some preview runtimes refuse third-party handlers): the
+        key id then falls back to ISSUER_ID#thumbprint and the credential carries no status entry.
+        """
+        try:
+            return str(self.runtime.handler_url(self, handler, thirdparty=True)).rstrip("/?")
+        except (NotImplementedError, ValueError, TypeError) as err:
+            log.info("hocvuso_assessment: no public URL for %s here: %s", handler, err)
+            return ""
 
     def _context(self) -> issuance.Context:
         """Settings, secret, signer and list URL, once per request (a block instance lives for one)."""
