@@ -34,6 +34,7 @@ CHILD_FLOOR = """
 import duckdb, sys, time
 folder = sys.argv[1]
 con = duckdb.connect()
+con.execute("SET enable_progress_bar = false")
 t = time.perf_counter()
 con.execute(f'''
     SELECT r.grp, r.commune, COUNT(*) AS learners, COUNT(a.learner_id) AS reached

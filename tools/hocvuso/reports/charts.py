@@ -49,16 +49,26 @@ def progress_bars(title: str, desc: str, bars: Sequence[tuple[str, float]], targ
 
 
 def heatmap(title: str, desc: str, rows: Sequence[str], cols: Sequence[str], cells: dict[tuple[str, str], float], uid: str) -> Markup:
-    """Units (rows) × competency codes (columns), darker = higher share; empty cells are suppressed or missing."""
+    """Units (rows) × competency codes (columns), darker = higher share; empty cells are suppressed or missing.
+
+    The shade spans the lowest to the highest share shown (printed under the map), so close values still differ;
+    every cell also carries its number.
+    """
     label_w, cell, top = 96, 26, 22
+    lo, hi = min(cells.values()), max(cells.values())
+    span = (hi - lo) or 1.0
     width = max(WIDTH, label_w + cell * len(cols) + 4)
-    height = top + cell * len(rows) + 4
+    height = top + cell * len(rows) + 30
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" width="{width}" '
              f'aria-labelledby="{uid}-t {uid}-d" class="chart heat"><title id="{uid}-t">{escape(title)}</title>'
              f'<desc id="{uid}-d">{escape(desc)}</desc>']
     for j, code in enumerate(cols):
         parts.append(f'<text x="{label_w + j * cell + cell / 2}" y="{top - 6}" text-anchor="middle" font-size="10" '
                      f'fill="{INK}">{escape(code)}</text>')
+
+    def shade(share: float) -> int:
+        return 92 - int((share - lo) / span * 60)  # lightness 92 % (lowest) … 32 % (highest)
+
     for i, row in enumerate(rows):
         y = top + i * cell
         short = row if len(row) <= 15 else row[:14] + "…"
@@ -69,11 +79,16 @@ def heatmap(title: str, desc: str, rows: Sequence[str], cols: Sequence[str], cel
             if share is None:
                 parts.append(f'<rect x="{x}" y="{y}" width="{cell - 2}" height="{cell - 2}" fill="#fff" stroke="{GRID}"/>')
                 continue
-            light = 95 - int(share * 62)  # 95 % (pale) … 33 % (dark) lightness
+            light = shade(share)
             text_fill = "#fff" if light < 60 else INK
             parts.append(f'<rect x="{x}" y="{y}" width="{cell - 2}" height="{cell - 2}" fill="hsl(212,70%,{light}%)"/>'
                          f'<text x="{x + (cell - 2) / 2}" y="{y + 16}" text-anchor="middle" font-size="9" '
                          f'fill="{text_fill}">{share * 100:.0f}</text>')
+    ly = top + cell * len(rows) + 8
+    parts.append(f'<rect x="{label_w}" y="{ly}" width="16" height="12" fill="hsl(212,70%,{shade(lo)}%)" stroke="{GRID}"/>'
+                 f'<text x="{label_w + 20}" y="{ly + 10}" font-size="10" fill="{INK}">{lo * 100:.0f}%</text>'
+                 f'<rect x="{label_w + 60}" y="{ly}" width="16" height="12" fill="hsl(212,70%,{shade(hi)}%)"/>'
+                 f'<text x="{label_w + 80}" y="{ly + 10}" font-size="10" fill="{INK}">{hi * 100:.0f}%</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
 
