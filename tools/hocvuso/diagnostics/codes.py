@@ -252,7 +252,6 @@ HTML_MEDIA = _code(
     ("Raw HTML <{tag}> cannot load '{url}': files are packed only when written in Markdown.", "Write ![description](../images/file.png) for an image, or ![title](../video/clip.mp4) alone on its line for audio and video."),
     ("Thẻ HTML <{tag}> không nạp được '{url}': tệp chỉ được đóng gói khi viết bằng Markdown.", "Viết ![mô tả](../images/tep.png) cho ảnh, hoặc ![tiêu đề](../video/clip.mp4) riêng một dòng cho âm thanh, video."),
 )
-
 SLIDE_SENTENCE_TOO_LONG = _code(
     "HV220", "slide.sentence_too_long", W,
     ("A sentence of section '{title}' has {chars} characters: at the smallest readable size (48 px on the slide, 12 px on a phone) it fills more than one slide, so the video cuts it across {pages} slides.", "Split it into shorter sentences of at most about {limit} characters, or move detail into '::: narration' or '::: teacher'."),
@@ -629,10 +628,10 @@ ITEM_NEGATIVE_STEM = _code(
 )
 ITEM_BANK_CELL = _code(
     "HV714", "item.bank_cell_small", W,
-    ("Competency {code} at level {level} has {count} item(s) and every form draws {quota}: each item is on more than half of the forms.",
-     "Write at least {needed} items for {code} at {level}."),
-    ("Năng lực {code} bậc {level} có {count} câu mà mỗi đề rút {quota} câu: mỗi câu xuất hiện trong hơn nửa số đề.",
-     "Viết ít nhất {needed} câu cho năng lực {code} bậc {level}."),
+    ("Every form draws all the bank items of competency {code} (at level {level}: {count} item(s), {quota} drawn): all learners get the same questions.",
+     "Write more items for {code}, at least {needed} at {level}; twice what a form draws keeps each item on at most half of the forms."),
+    ("Mọi đề đều rút hết câu của năng lực {code} (bậc {level}: {count} câu, rút {quota} câu): mọi người học nhận cùng một bộ câu hỏi.",
+     "Viết thêm câu cho năng lực {code}, ít nhất {needed} câu bậc {level}; gấp đôi số câu mỗi đề rút thì mỗi câu chỉ có trong tối đa nửa số đề."),
 )
 ITEM_HINT_IS_ANSWER = _code(
     "HV715", "item.hint_is_answer", E,
@@ -731,8 +730,10 @@ REPORT_RESULT_WITHOUT_LEARNER = _code(
 )
 REPORT_LEARNERS_WITHOUT_RESULT = _code(
     "HV811", "report.learners_without_result", I,
-    ("{count} learner(s) in the roster have no result yet; they count as not reached.", ""),
-    ("{count} người trong danh sách chưa có kết quả; được tính là chưa đạt.", ""),
+    ("{count} learner(s) in the roster have no result yet; they count as not reached.",
+     "Check that every LMS export was given to --results; until then they count as not reached."),
+    ("{count} người trong danh sách chưa có kết quả; được tính là chưa đạt.",
+     "Kiểm tra đã đưa đủ các tệp xuất từ hệ thống học vào --results chưa; đến lúc đó họ được tính là chưa đạt."),
 )
 REPORT_UNKNOWN_FORMAT = _code(
     "HV812", "report.unknown_format", E,
@@ -784,8 +785,10 @@ REPORT_BAD_VALUE = _code(
 )
 REPORT_DUPLICATE_RESULT = _code(
     "HV820", "report.duplicate_result", I,
-    ("{count} result row(s) repeat a row already read (same learner, attempt and time); counted once.", ""),
-    ("{count} dòng kết quả trùng với dòng đã đọc (cùng người, lần làm bài và thời điểm); chỉ tính một lần.", ""),
+    ("{count} result row(s) repeat a row already read (same learner, attempt and time); counted once.",
+     "Nothing to fix; give each export once to avoid the note."),
+    ("{count} dòng kết quả trùng với dòng đã đọc (cùng người, lần làm bài và thời điểm); chỉ tính một lần.",
+     "Không cần sửa; mỗi tệp xuất chỉ cần đưa vào một lần."),
 )
 REPORT_ENGINE = _code(
     "HV821", "report.engine", E,
@@ -1013,7 +1016,6 @@ CRED_INVALID = _code(
     ("KHÔNG HỢP LỆ", "Xem các lỗi ở trên."),
 )
 
-
 # --- variants: a course that extends another (docs/authoring.md §2) ---------------
 VARIANT_BASE_NOT_FOUND = _code(
     "HV980", "variant.base_not_found", E,
@@ -1048,4 +1050,56 @@ COURSE_SAME_OUTPUT = _code(
      "Rename one folder; folder names give the output names."),
     ("Thư mục khoá học '{name}' và '{other}' chỉ khác chữ hoa, chữ thường: bản xuất ({path}) sẽ ghi đè nhau trên Windows và macOS.",
      "Đổi tên một thư mục; tên thư mục là tên các tệp xuất ra."),
+)
+
+
+# --- languages and translations (docs/translation.md) --------------------------
+LANGUAGE_INVALID = _code(
+    "HV960", "language.invalid", E,
+    ("'{value}' is not a BCP 47 language tag.", "Write a tag such as vi (Vietnamese), en (English), km (Khmer), th-TH."),
+    ("'{value}' không phải mã ngôn ngữ BCP 47.", "Viết mã như vi (tiếng Việt), en (tiếng Anh), km (tiếng Khmer), th-TH."),
+)
+I18N_MISSING = _code(
+    "HV961", "i18n.missing", E,
+    ("{count} string(s) of '{domain}' have no {language} translation in {catalogue}, first: '{text}' ({context}).",
+     "Translate them (Poedit, Weblate; fuzzy ones count as untranslated), run `hocvuso i18n update`, "
+     "or allow Vietnamese for them: translations: {{{language}: {{fallback: true}}}}."),
+    ("{count} chuỗi của '{domain}' chưa có bản dịch {language} trong {catalogue}, đầu tiên: '{text}' ({context}).",
+     "Dịch các chuỗi đó (Poedit, Weblate; chuỗi 'fuzzy' coi như chưa dịch), chạy `hocvuso i18n update`, "
+     "hoặc cho phép hiện tiếng Việt: translations: {{{language}: {{fallback: true}}}}."),
+)
+I18N_FALLBACK = _code(
+    "HV962", "i18n.fallback", W,
+    ("{count} string(s) of '{domain}' are not translated into {language}: shown in Vietnamese, marked '{mark}'.",
+     "Translate them in {catalogue}."),
+    ("{count} chuỗi của '{domain}' chưa dịch sang {language}: hiện bằng tiếng Việt, đánh dấu '{mark}'.",
+     "Dịch các chuỗi đó trong {catalogue}."),
+)
+I18N_CATALOGUE_UNREADABLE = _code(
+    "HV963", "i18n.catalogue_unreadable", E,
+    ("The catalogue cannot be read: {reason}.", "Open and save it in Poedit, or write it again with `hocvuso i18n update`."),
+    ("Không đọc được tệp bản dịch: {reason}.", "Mở và lưu lại bằng Poedit, hoặc tạo lại bằng `hocvuso i18n update`."),
+)
+I18N_UNKNOWN_LESSON = _code(
+    "HV964", "i18n.unknown_lesson", E,
+    ("Translation '{language}' lists lesson '{lesson}', which the course does not have.",
+     "Use a lesson id from the lessons' front matter: {known}."),
+    ("Bản dịch '{language}' liệt kê bài '{lesson}', khoá học không có bài này.",
+     "Dùng mã bài trong phần đầu các bài học: {known}."),
+)
+NARRATION_NO_VOICE = _code(
+    "HV965", "narration.no_voice", E,
+    ("No offline voice speaks {language} and slide '{title}' has no recording.",
+     "Record it as {path} (in a translation; '::: narration audio=…' in a course written in this language), "
+     "or allow a silent video with captions (silent_video: true)."),
+    ("Không có giọng đọc ngoại tuyến cho {language} và trang '{title}' chưa có bản ghi âm.",
+     "Ghi âm thành tệp {path} (bản dịch; khoá học viết bằng ngôn ngữ này: '::: narration audio=…'), "
+     "hoặc cho phép video không lời có phụ đề (silent_video: true)."),
+)
+NARRATION_SILENT = _code(
+    "HV966", "narration.silent", I,
+    ("No offline voice speaks {language}: slide '{title}' has no recording and gets a silent video with captions.",
+     "Record it as {path} for a spoken video."),
+    ("Không có giọng đọc ngoại tuyến cho {language}: trang '{title}' chưa có bản ghi âm nên có video không lời, có phụ đề.",
+     "Ghi âm thành tệp {path} để có video có lời."),
 )
