@@ -130,7 +130,8 @@ class Builder:
         report = BuildReport(ok=True, unchanged=[f.name for f in folders if f.name not in stale])
         if not stale:
             return report
-        framework, courses = load(self.project, stale, diags)
+        framework, courses = load(self.project, stale, diags, translations=True,
+                                  voices=(self.options.tts or "") if self.options.video else None)
         if diags.has_errors() or framework is None:
             report.ok = False
             return report
@@ -150,7 +151,7 @@ class Builder:
             shutil.rmtree(staging, ignore_errors=True)
         for course in courses:
             for emitter in self.emitters:
-                state[f"{emitter.name}/{course.group}"] = digests[course.group]
+                state[f"{emitter.name}/{course.group}"] = digests[course.root.name]  # a translation: its folder's
         self._write_state(state)
         report.built = [c.group for c in courses]
         return report

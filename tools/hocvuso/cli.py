@@ -48,6 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     cover = sub.add_parser("coverage", help="competencies × lessons, questions, items and rubric criteria")
     common(cover)
 
+    items = sub.add_parser("items", help="answer cues per course: longest keys, key positions, hints (docs/items.md)")
+    common(items)
+
     outline = sub.add_parser("outline", help="print the courses' lessons and competencies as Markdown")
     common(outline)
     outline.add_argument("--update", type=Path, metavar="FILE", help="replace the course list between the markers in FILE")
@@ -78,8 +81,11 @@ def _parser() -> argparse.ArgumentParser:
 
     add_report_parser(sub)
 
-    errors = sub.add_parser("errors", help="list every diagnostic code")
-    errors.add_argument("--markdown", action="store_true", help="print docs/errors.md")
+    from hocvuso.commands.i18n import add_parser as add_i18n_parser
+    common(add_i18n_parser(sub))
+
+    sub.add_parser("errors", help="list every diagnostic code").add_argument(
+        "--markdown", action="store_true", help="print docs/errors.md")
     return parser
 
 
@@ -94,7 +100,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from hocvuso.project import Project, load
 
     diags = Diagnostics(args.ignore)
-    load(Project(args.courses), args.groups, diags)
+    load(Project(args.courses), args.groups, diags, translations=True, voices="")
     _report(diags, args.lang)
     worst = diags.worst()
     if worst is None:
@@ -161,6 +167,25 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     return 1 if gaps else 0
 
 
+def cmd_items(args: argparse.Namespace) -> int:
+    """Print each course's cue figures; exit 1 when a course is over a documented limit."""
+    from hocvuso.checks import cues
+    from hocvuso.commands.items import always_drawn, course_figures, render
+
+    courses = _load_clean(args)
+    if courses is None:
+        return 1
+    over = 0
+    for course in courses:
+        rows = course_figures(course)
+        print(render(course.group, rows))
+        print(f"  bank items on every certification form: {always_drawn(course)} of {len(course.bank)}\n")
+        whole = rows[-1]
+        over += (not cues.MIN_LONGEST_SHARE <= whole.longest_share <= cues.MAX_LONGEST_SHARE
+                 or whole.position_share > cues.MAX_POSITION_SHARE)
+    return 1 if over else 0
+
+
 def cmd_outline(args: argparse.Namespace) -> int:
     from hocvuso.commands.outline import outline_markdown, replace_outline
 
@@ -206,6 +231,34 @@ def cmd_errors(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_i18n(args: argparse.Namespace) -> int:
+    from hocvuso.commands import i18n
+    from hocvuso.project import Project, load
+
+    project = Project(args.courses)
+    diags = Diagnostics(args.ignore)
+    framework, courses = load(project, args.groups, diags)
+    if framework is None or diags.has_errors():  # warnings are `check`'s business
+        _report(diags, args.lang)
+        return 1
+    diags = Diagnostics(args.ignore)
+    for course in courses:
+        found = i18n.templates(course.root, framework, Diagnostics())
+        if args.action == "extract":
+            for path in i18n.write_templates(found, args.out / "gettext" / course.group):
+                print(path)
+            continue
+        for language in args.language or [t.language for t in course.translations]:
+            domains = i18n.wanted_domains(course, language, list(found))
+            if args.action == "update":
+                for path in i18n.update(course.root, language, found, domains, diags):
+                    print(path)
+            else:
+                print(i18n.render_status(course.group, language, i18n.status(course.root, language, found, domains, diags)))
+    _report(diags, args.lang)
+    return 1 if diags.has_errors() else 0
+
+
 def cmd_preview(args: argparse.Namespace) -> int:
     from hocvuso.commands.preview import run_preview
 
@@ -218,8 +271,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     return run(args)
 
 
-COMMANDS = {"check": cmd_check, "build": cmd_build, "verify": cmd_verify, "coverage": cmd_coverage, "outline": cmd_outline,
-            "errors": cmd_errors, "preview": cmd_preview, "report": cmd_report}
+COMMANDS = {"check": cmd_check, "build": cmd_build, "verify": cmd_verify, "coverage": cmd_coverage, "items": cmd_items,
+            "outline": cmd_outline,
+            "errors": cmd_errors, "preview": cmd_preview, "report": cmd_report,
+            "i18n": cmd_i18n}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hocvuso.checks import check_course
+from hocvuso.checks import check_course, check_structure
 from hocvuso.checks.outputs import check_outputs
 from hocvuso.diagnostics import Diagnostics, Location, codes
+from hocvuso.loader.course import load_translation
 from hocvuso.loader.framework import load_framework
 from hocvuso.loader.variant import declared_base, load_any
 from hocvuso.media.fitcheck import check_slides
+from hocvuso.media.voices import check_voices
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -53,8 +55,15 @@ class Project:
         return chosen
 
 
-def load(project: Project, groups: list[str], diags: Diagnostics) -> tuple[Framework | None, list[Course]]:
-    """Load and check the framework and the chosen courses; problems go to ``diags``."""
+def load(project: Project, groups: list[str], diags: Diagnostics, translations: bool = False,
+         voices: str | None = None) -> tuple[Framework | None, list[Course]]:
+    """Load and check the framework and the chosen courses; problems go to ``diags``.
+
+    ``translations``: also each course's translated models (``translations:`` in
+    course.yaml, docs/translation.md), after their source; ``voices``: check that
+    every slide can be narrated with this --tts spec ('' the default voices;
+    None: no video, no check).
+    """
     framework = load_framework(project.framework_path, diags)
     if framework is None:
         return None, []
@@ -69,8 +78,25 @@ def load(project: Project, groups: list[str], diags: Diagnostics) -> tuple[Frame
             check_slides(course, found)
             _report_new(found, diags, reported)
             courses.append(course)
+            if translations:
+                courses += _translations(course, diags)
+    if voices is not None:
+        for course in courses:
+            check_voices(course, diags, voices or None)
     check_outputs([c for c in loaded.values() if c is not None], diags)
     return framework, courses
+
+
+def _translations(source: Course, diags: Diagnostics) -> list[Course]:
+    """The translated models of ``source``, checked as their source is (item quality is the source's)."""
+    found = []
+    for translation in source.translations:
+        course = load_translation(source, translation, diags)
+        if course is not None:
+            check_structure(course, diags)
+            check_slides(course, diags)
+            found.append(course)
+    return found
 
 
 def _report_new(found: Diagnostics, diags: Diagnostics, reported: set[tuple[str, Location]]) -> None:

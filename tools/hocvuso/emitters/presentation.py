@@ -17,8 +17,15 @@ if TYPE_CHECKING:
     from hocvuso.model import Item, Media, Question
 
 STATIC = "/static/"  # where Open edX serves a course's files (what asset URLs become in OLX)
-CAPTIONS_LANGUAGE = "vi"  # every course's captions are Vietnamese (narration and authors' tracks)
+CAPTIONS_LANGUAGE = "vi"  # the authors' own caption tracks are in the source language
 CAPTIONS_LABEL = "Tiếng Việt"  # the captions track's name in the player's menu
+# Each language named in itself: the captions track's label in the player's menu.
+LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English", "km": "ភាសាខ្មែរ"}
+
+
+def language_name(language: str) -> str:
+    """The name of ``language`` in itself ('km' → 'ភាសាខ្មែរ'), else the tag."""
+    return LANGUAGE_NAMES.get(language, LANGUAGE_NAMES.get(language.split("-", maxsplit=1)[0], language))
 
 
 def matching_targets(q: Question) -> list[str]:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from hocvuso.diagnostics import Location, codes, terms
+import langcodes
+
+from hocvuso.diagnostics import Diagnostics, Location, codes, terms
 from hocvuso.diagnostics.terms import Term, shown
 from hocvuso.loader.assets import AssetRegistry
 from hocvuso.loader.files import path_problem, read_text, resolve_inside
 from hocvuso.loader.framework import read_pass_rule
+from hocvuso.loader.i18n import COURSE_DOMAIN, CatalogTranslator
 from hocvuso.loader.ids import is_valid_id
 from hocvuso.loader.lesson import LoadContext, load_bank, load_lesson
 from hocvuso.loader.markdown import make_parser
@@ -20,6 +24,7 @@ from hocvuso.loader.yamlsource import (
     YScalar,
     describe,
     field_loc,
+    get_bool,
     get_date,
     get_in_range,
     get_seq,
@@ -27,12 +32,12 @@ from hocvuso.loader.yamlsource import (
     get_str_list,
     parse_yaml,
 )
-from hocvuso.model import Certification, Chapter, Course, Grading, Lesson, PassRule, Question
+from hocvuso.model import Certification, Chapter, Course, Grading, Lesson, PassRule, Question, Translation
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from hocvuso.diagnostics import Diagnostics
+    from hocvuso.loader.i18n import Translator
     from hocvuso.model import Framework
 
 COURSE = Schema(Term("course.yaml", "course.yaml"), (
@@ -53,6 +58,20 @@ COURSE = Schema(Term("course.yaml", "course.yaml"), (
           "quy tắc đạt và số lần làm bài đánh giá cuối khoá"),
     Field("pronunciations", "how the narration voice reads words, e.g. VNeID: vê en e ai đi",
           "cách giọng đọc thuyết minh đọc một từ, ví dụ VNeID: vê en e ai đi"),
+    Field("translations", "languages the course is also built in, from locale/<lang>/LC_MESSAGES/*.po",
+          "các ngôn ngữ khoá học được dịch sang, từ locale/<mã>/LC_MESSAGES/*.po"),
+    Field("silent_video", "true: slides without a voice or a recording get a silent video with captions",
+          "true: trang không có giọng đọc hay bản ghi âm có video không lời, có phụ đề"),
+))
+TRANSLATION = Schema(Term("a translation", "bản dịch"), (
+    Field("run", "course run of the translated course, default <run>-<language>",
+          "đợt học của bản dịch, mặc định <run>-<mã ngôn ngữ>"),
+    Field("fallback", "true: show untranslated strings in Vietnamese, marked [vi]",
+          "true: hiện chuỗi chưa dịch bằng tiếng Việt, đánh dấu [vi]"),
+    Field("lessons", "only these lesson ids (a pilot; no final assessment)",
+          "chỉ các bài có mã này (bản thử; không có bài đánh giá cuối khoá)"),
+    Field("silent_video", "true: slides without a voice or a recording get a silent video with captions",
+          "true: trang không có giọng đọc hay bản ghi âm có video không lời, có phụ đề"),
 ))
 CHAPTER = Schema(Term("a chapter", "chương"), (
     Field("id", "stable id, e.g. chuong-1", "mã ổn định, ví dụ chuong-1", required=True),
@@ -69,8 +88,8 @@ CERTIFICATION = Schema(Term("certification", "certification"), (
     Field("competency_threshold", "share of a competency's items to get right, e.g. 0.6",
           "tỉ lệ câu đúng cần đạt ở mỗi năng lực, ví dụ 0.6"),
     Field("overall_threshold", "share of all items to get right, e.g. 0.7", "tỉ lệ câu đúng cần đạt trên cả bài, ví dụ 0.7"),
-    Field("min_items_per_competency", "items of each competency in one assessment, e.g. 3",
-          "số câu của mỗi năng lực trong một đề, ví dụ 3"),
+    Field("min_items_per_competency", "items of each competency in one assessment, e.g. 5",
+          "số câu của mỗi năng lực trong một đề, ví dụ 5"),
     Field("time_limit_minutes", "time limit of one attempt, 0 for none", "thời gian mỗi lần làm bài, 0 là không giới hạn"),
     Field("max_attempts", "attempts allowed, e.g. 3", "số lần được làm bài, ví dụ 3"),
     Field("wait_hours", "hours to wait between attempts", "số giờ chờ giữa hai lần làm bài"),
@@ -80,8 +99,13 @@ CERTIFICATION = Schema(Term("certification", "certification"), (
 ENGINES = ("xblock", "capa")
 
 
-def load_course(course_dir: Path, framework: Framework, diags: Diagnostics) -> Course | None:
-    """Load a course folder into the model; None when it cannot be built at all."""
+def load_course(course_dir: Path, framework: Framework, diags: Diagnostics,
+                translator: Translator | None = None) -> Course | None:
+    """Load a course folder into the model; None when it cannot be built at all.
+
+    With a ``translator`` every string a learner reads passes through it
+    (a translated model, or the strings `hocvuso i18n extract` writes).
+    """
     path = course_dir / "course.yaml"
     if not path.is_file():
         diags.add(codes.COURSE_NOT_FOUND, Location(course_dir), path=str(course_dir))
@@ -101,7 +125,7 @@ def load_course(course_dir: Path, framework: Framework, diags: Diagnostics) -> C
         diags.add(codes.COURSE_NO_PROFILE, field_loc(m, "group") if "group" in m.items else m.loc,
                   group=group, allowed=", ".join(framework.profiles))
         return None
-    ctx = LoadContext(course_dir, framework, make_parser(), AssetRegistry(course_dir, diags), diags)
+    ctx = LoadContext(course_dir, framework, make_parser(), AssetRegistry(course_dir, diags), diags, translator)
     files: dict[Path, int] = {}
     chapters = _chapters(m, ctx, files)
     bank = [q for ref, loc in get_str_list(m, "bank", diags) for q in _bank(ref, loc, ctx, files)]
@@ -116,15 +140,93 @@ def load_course(course_dir: Path, framework: Framework, diags: Diagnostics) -> C
         diags.add(codes.COURSE_NO_LESSONS, field_loc(m, "chapters"))
     if start is None:
         return None
+    language = _language(m, "language", diags)
     return Course(
         group=course_dir.name, root=course_dir, org=get_str(m, "org", diags) or "", number=get_str(m, "course", diags) or "",
-        run=get_str(m, "run", diags) or "", title=get_str(m, "title", diags) or "",
-        language=get_str(m, "language", diags, "vi") or "vi", start=start, end=end, framework=framework,
+        run=get_str(m, "run", diags) or "", title=_tr(m, "title", "course/title", translator, diags),
+        language=language, start=start, end=end, framework=framework,
         profile=profile, grading=_grading(m.items.get("grading"), m.loc, diags),
         certification=_certification(m.items.get("certification"), m.loc, profile.pass_rule, diags),
-        description=get_str(m, "description", diags, "") or "", image=image, chapters=tuple(chapters),
+        description=_tr(m, "description", "course/description", translator, diags), image=image, chapters=tuple(chapters),
         bank=tuple(bank), assets=ctx.assets.assets, listed=tuple(files),
-        pronunciations=_pronunciations(m, diags),
+        pronunciations=_pronunciations(m, diags), translations=_translations(m, language, diags),
+        silent_video=get_bool(m, "silent_video", diags, False),
+    )
+
+
+def _tr(m: YMap, key: str, context: str, translator: Translator | None, diags: Diagnostics) -> str:
+    """A course.yaml string, translated under ``context`` in the course's catalogue."""
+    value = get_str(m, key, diags) or ""
+    if translator is None or key not in m.items:
+        return value
+    return translator(COURSE_DOMAIN, context, value, m.items[key].loc)
+
+
+def _language(m: YMap, key: str, diags: Diagnostics, default: str = "vi") -> str:
+    """A BCP 47 language tag (langcodes checks it against the IANA registry), normalised ('km-kh' → 'km-KH')."""
+    value = get_str(m, key, diags, default) or default
+    if not langcodes.tag_is_valid(value):
+        diags.add(codes.LANGUAGE_INVALID, field_loc(m, key), value=shown(value))
+        return default
+    return str(langcodes.standardize_tag(value))
+
+
+def _translations(m: YMap, source: str, diags: Diagnostics) -> tuple[Translation, ...]:
+    """The languages of ``translations:`` with their settings."""
+    node = m.items.get("translations")
+    if node is None or (isinstance(node, YScalar) and node.value is None):
+        return ()
+    if not isinstance(node, YMap):
+        diags.add(codes.YAML_WRONG_TYPE, node.loc, field="translations", expected=terms.MAPPING,
+                  found=describe(node), example="translations: {km: {fallback: false}}")
+        return ()
+    run = get_str(m, "run", Diagnostics()) or ""  # a wrong 'run:' is reported where it is read
+    found = []
+    for tag, value in node.items.items():
+        if not langcodes.tag_is_valid(tag):
+            diags.add(codes.LANGUAGE_INVALID, value.loc, value=shown(tag))
+            continue
+        language = str(langcodes.standardize_tag(tag))
+        t = TRANSLATION.read(value, value.loc, diags) if not (isinstance(value, YScalar) and value.value is None) else None
+        if t is None:
+            found.append(Translation(language, f"{run}-{language}", loc=value.loc))
+            continue
+        found.append(Translation(
+            language, get_str(t, "run", diags, f"{run}-{language}") or f"{run}-{language}",
+            fallback=get_bool(t, "fallback", diags, False),
+            lessons=tuple(lesson for lesson, _ in get_str_list(t, "lessons", diags)),
+            silent_video=get_bool(t, "silent_video", diags, False), loc=value.loc,
+        ))
+    return tuple(t for t in found if t.language != source)
+
+
+def load_translation(source: Course, translation: Translation, diags: Diagnostics) -> Course | None:
+    """The course of ``source`` in ``translation``'s language, from its PO catalogues.
+
+    Ids, files and settings are the source's; every string a learner reads is
+    the translation's (or, where the course allows it, the source's, marked).
+    It gets its own run (course key) and output name (``group``, e.g. ``citizens.km``).
+    """
+    domains = frozenset((COURSE_DOMAIN, *translation.lessons)) if translation.lessons else None
+    translator = CatalogTranslator(source.root, translation.language, translation.fallback, diags, domains)
+    course = load_course(source.root, source.framework, Diagnostics(), translator)  # the source load reported
+    if course is None:
+        return None
+    translator.finish(diags)
+    known = {lesson.id for lesson in course.lessons}
+    for lesson_id in translation.lessons:
+        if lesson_id not in known:
+            diags.add(codes.I18N_UNKNOWN_LESSON, translation.loc or Location(source.root / "course.yaml"),
+                      language=translation.language, lesson=lesson_id, known=", ".join(sorted(known)))
+    chapters = course.chapters
+    if translation.lessons:
+        chapters = tuple(replace(ch, lessons=kept) for ch in chapters
+                         if (kept := tuple(le for le in ch.lessons if le.id in translation.lessons)))
+    return replace(
+        course, chapters=chapters, bank=() if translation.lessons else course.bank, language=translation.language,
+        run=translation.run, group=f"{source.group}.{translation.language}", translations=(),
+        source_language=source.language, translation=translation,
+        silent_video=source.silent_video or translation.silent_video,
     )
 
 
@@ -151,7 +253,7 @@ def _chapters(m: YMap, ctx: LoadContext, seen: dict[Path, int]) -> list[Chapter]
             ctx.diags.add(codes.ID_INVALID, field_loc(c, "id"), id=cid)
         lessons = [lesson for ref, loc in get_str_list(c, "lessons", ctx.diags)
                    if (lesson := _lesson(ref, loc, ctx, seen)) is not None]
-        chapters.append(Chapter(cid, get_str(c, "title", ctx.diags) or cid, tuple(lessons), c.loc))
+        chapters.append(Chapter(cid, _tr(c, "title", f"chapter/{cid}", ctx.translator, ctx.diags) or cid, tuple(lessons), c.loc))
     return chapters
 
 

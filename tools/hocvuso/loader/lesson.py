@@ -10,7 +10,8 @@ in their paragraph: ``![Title](video/clip.mp4)``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
@@ -26,7 +27,7 @@ from hocvuso.loader.markdown import Renderer, inline_text
 from hocvuso.loader.quiz import read_quiz
 from hocvuso.loader.safety import is_remote
 from hocvuso.loader.task import parse_task
-from hocvuso.loader.yamlsource import Field, Schema, get_int, get_str, get_str_list, parse_yaml
+from hocvuso.loader.yamlsource import Field, Schema, YMap, get_int, get_str, get_str_list, parse_yaml
 from hocvuso.model import (
     Block,
     Image,
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 
     from hocvuso.diagnostics import Diagnostics
     from hocvuso.loader.assets import AssetRegistry
+    from hocvuso.loader.i18n import Translator
     from hocvuso.model import Framework
 
 FRONT_MATTER = Schema(Term("the lesson's front matter", "phần đầu YAML của bài học"), (
@@ -61,6 +63,7 @@ FRONT_MATTER = Schema(Term("the lesson's front matter", "phần đầu YAML củ
     Field("summary", "one or two sentences about the lesson, for the authors (no output shows it yet)",
           "một, hai câu tóm tắt bài cho người soạn (chưa hiện ở bản xuất nào)"),
 ))
+RECORDING_TYPES = ("mp3", "m4a", "ogg", "wav")
 VIDEO_HOSTS = ("youtube.com", "www.youtube.com", "youtu.be", "m.youtube.com")
 
 
@@ -73,6 +76,8 @@ class LoadContext:
     md: MarkdownIt
     assets: AssetRegistry
     diags: Diagnostics
+    # Every learner-visible string passes through it when set (translated loads, `hocvuso i18n extract`).
+    translator: Translator | None = None
 
 
 @dataclass(slots=True)
@@ -85,6 +90,8 @@ class _SectionDraft:
     narration: Narration | None = None
     id: str = ""  # the author's '{#id}', if any
     id_loc: Location | None = None
+    source: str = ""  # the title as written, when ``title`` is translated (section ids come from it)
+    scope: str = "intro"  # the translation context of the section's strings: its '{#id}' or its title's slug
 
 
 # '## Heading {#stable-id}': the author's own section id, as Pandoc and kramdown write it.
@@ -152,19 +159,29 @@ class LessonLoader:
         duration = get_int(meta, "duration", self.diags)
         if duration is not None and not 1 <= duration <= 120:
             self.diags.add(codes.LESSON_BAD_DURATION, meta.items["duration"].loc, value=duration)
-        title = get_str(meta, "title", self.diags) or self.lesson_id
         lines = text.split("\n")
         self.renderer = Renderer(self.ctx.md, self.path, lines, self.ctx.assets, self.diags)
+        if self.ctx.translator is not None:
+            self.renderer.translate = partial(self.ctx.translator, self.lesson_id)
+        title = self._tr("title", meta, "title") or self.lesson_id
         self.fences = FenceReader(self.path, lines, self.diags)
         sections = self._sections(body, body_line, title)
         return Lesson(
             id=self.lesson_id, title=title, path=self.path, loc=Location(self.path, 1, 1),
             competencies=tuple(code for code, _ in competencies), level=self.level, duration=duration or 0,
-            objectives=tuple(o for o, _ in get_str_list(meta, "objectives", self.diags)),
+            objectives=tuple(self.renderer.tr(f"{self.lesson_id}/objectives", o, loc.line)
+                             for o, loc in get_str_list(meta, "objectives", self.diags)),
             sections=sections, sources=tuple(s for s, _ in get_str_list(meta, "sources", self.diags)),
             summary=get_str(meta, "summary", self.diags, "") or "",
             competency_locs=tuple(loc for _, loc in competencies),
         )
+
+    def _tr(self, context: str, meta: YMap, key: str) -> str | None:
+        """A front-matter string, translated under ``<lesson id>/<context>``."""
+        value = get_str(meta, key, self.diags)
+        if not value:
+            return value
+        return self.renderer.tr(f"{self.lesson_id}/{context}", value, meta.items[key].loc.line)
 
     # --- sections -------------------------------------------------------------
 
@@ -179,7 +196,8 @@ class LessonLoader:
                 self._flush(prose, drafts[-1], body_line)
                 line = body_line + (token.map or (0, 0))[0]
                 drafts.append(self._heading(tokens[i + 1], drafts[-1], line) if token.type == "heading_open"
-                              else _SectionDraft(drafts[-1].title, Location(self.path, line, 1)))
+                              else _SectionDraft(drafts[-1].title, Location(self.path, line, 1),
+                                                 source=drafts[-1].source, scope=drafts[-1].scope))
                 i += 3 if token.type == "heading_open" else 1
                 continue
             if token.type == "colon_fence":
@@ -201,10 +219,15 @@ class LessonLoader:
         title = inline_text(inline)
         match = _SECTION_ID.search(title)
         if match is None:
-            return _SectionDraft(title, Location(self.path, line, 1))
+            scope = slug(title)
+            return _SectionDraft(self.renderer.tr(f"{self.lesson_id}/{scope}/title", title, line),
+                                 Location(self.path, line, 1), source=title, scope=scope)
         id_loc = self.renderer.locate("{#", line, line)
-        return _SectionDraft(title[: match.start()].strip() or previous.title, Location(self.path, line, 1),
-                             id=match.group(1).strip(), id_loc=id_loc)
+        written = title[: match.start()].strip()
+        scope = match.group(1).strip()
+        return _SectionDraft(self.renderer.tr(f"{self.lesson_id}/{scope}/title", written, line) or previous.title,
+                             Location(self.path, line, 1), id=scope, id_loc=id_loc, source=written or previous.source,
+                             scope=scope)
 
     def _finish(self, drafts: list[_SectionDraft]) -> tuple[Section, ...]:
         kept: list[_SectionDraft] = []
@@ -216,8 +239,25 @@ class LessonLoader:
         ids = self._section_ids(kept, drafts[0])
         return tuple(Section(
             index=index, title=draft.title, loc=draft.loc, blocks=tuple(draft.blocks), points=tuple(draft.points),
-            images=tuple(draft.images), narration=draft.narration, id=sid, uid=f"{self.lesson_id}_{sid}",
+            images=tuple(draft.images), narration=self._narration(draft, sid), id=sid, uid=f"{self.lesson_id}_{sid}",
         ) for index, (draft, sid) in enumerate(zip(kept, ids, strict=True)))
+
+    def _narration(self, draft: _SectionDraft, sid: str) -> Narration | None:
+        """The section's narration; in a translation, with the recording in that language if there is one.
+
+        A translation's recordings sit at ``locale/<lang>/audio/<lesson id>/<section id>.<ext>``
+        (no markup to add); the source's own recording, in the source language, is never used.
+        """
+        language = self.ctx.translator.language if self.ctx.translator is not None else ""
+        if not language:
+            return draft.narration
+        found = next((p for ext in RECORDING_TYPES
+                      if (p := self.ctx.root / "locale" / language / "audio" / self.lesson_id / f"{sid}.{ext}").is_file()),
+                     None)
+        audio = self.ctx.assets.add(found.relative_to(self.ctx.root).as_posix(), draft.loc, ("audio",)) if found else None
+        if draft.narration is None:
+            return Narration(spoken_default(draft), draft.loc, audio) if audio else None
+        return replace(draft.narration, audio=audio)
 
     def _section_ids(self, drafts: list[_SectionDraft], intro: _SectionDraft) -> list[str]:
         """Ids from the authors' '{#id}' first, then from heading text; repeats get '-2', '-3'…"""
@@ -237,7 +277,7 @@ class LessonLoader:
             if draft.id:
                 ids.append(draft.id)
                 continue
-            base = INTRO_ID if draft is intro else slug(draft.title)
+            base = INTRO_ID if draft is intro else slug(draft.source or draft.title)
             sid, n = base, last.get(base, 1)
             if n > 1:
                 sid = f"{base}-{n}"
@@ -252,6 +292,7 @@ class LessonLoader:
     def _flush(self, prose: list[Token], draft: _SectionDraft, body_line: int) -> None:
         if not prose:
             return
+        self.renderer.translate_tokens(prose, f"{self.lesson_id}/{draft.scope}", body_line)
         rendered = self.renderer.render_tokens(prose, body_line)
         if rendered.html:
             first = body_line + ((prose[0].map or (0, 0))[0])
@@ -280,6 +321,7 @@ class LessonLoader:
         title = "".join(c.content for c in image.children or ()).strip()
         if not title:
             self.diags.add(codes.MEDIA_NO_TITLE, loc, path=shown(src))
+        title = self.renderer.tr(f"{self.lesson_id}/{draft.scope}/media", title, first)
         if is_remote(src):
             if not src.lower().startswith("https://") or _host(src) is None:
                 self.diags.add(codes.LINK_UNSAFE, loc, url=shown(src), reason=terms.ONLY_HTTPS_VIDEO)
@@ -330,8 +372,13 @@ class LessonLoader:
         audio = None
         if "audio" in fence.options:
             audio = self.ctx.assets.add(fence.options["audio"], fence.loc, ("audio",), base=self.path.parent)
-        text = self.renderer.render_text(fence.content, fence.first).text
+        text = self.renderer.render_text(fence.content, fence.first, context=f"{self.lesson_id}/{draft.scope}/narration").text
         draft.narration = Narration(" ".join(text.split()), fence.loc, audio)
+
+
+def spoken_default(draft: _SectionDraft) -> str:
+    """What is said over a section without a '::: narration' block: its title and points."""
+    return " ".join(filter(None, [draft.title, *draft.points]))
 
 
 def _host(url: str) -> str | None:
@@ -367,6 +414,8 @@ def load_bank(path: Path, ctx: LoadContext) -> list[Question]:
     renderer = Renderer(ctx.md, path, lines, ctx.assets, ctx.diags)
     fences = FenceReader(path, lines, ctx.diags, allowed=("quiz",), not_allowed_hint=terms.BANK_ONLY_QUIZ)
     prefix = f"bank-{slug(path.stem)}"
+    if ctx.translator is not None:
+        renderer.translate = partial(ctx.translator, prefix)
     questions: list[Question] = []
     number = 1
     for token in renderer.parse(body):

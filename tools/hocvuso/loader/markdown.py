@@ -22,7 +22,7 @@ from hocvuso.loader.assets import kind_of
 from hocvuso.model import ASSET_PREFIX, Image
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from pathlib import Path
 
     from markdown_it.token import Token
@@ -127,6 +127,9 @@ class Renderer:
         self.lines = lines
         self.assets = assets
         self.diags = diags
+        # (context, text, where) → the text to render; set when loading a translation or extracting
+        # strings (loader/i18n.py), None for a plain load.
+        self.translate: Callable[[str, str, Location], str] | None = None
 
     # --- locating -----------------------------------------------------------
 
@@ -148,8 +151,40 @@ class Renderer:
     def parse(self, text: str) -> list[Token]:
         return self.md.parse(text)
 
-    def render_text(self, text: str, first_line: int, inline: bool = False) -> Rendered:
-        """Render a Markdown fragment whose first line is ``first_line`` of the file."""
+    def tr(self, context: str, text: str, line: int) -> str:
+        """``text`` translated under ``context`` (itself when no translation is being applied)."""
+        return self.translate(context, text, Location(self.path, line)) if self.translate else text
+
+    def translate_tokens(self, tokens: list[Token], context: str, first_line: int) -> None:
+        """Translate each paragraph, heading, list item and table cell in place (Sphinx's unit).
+
+        A paragraph that is only an image is translated by its alt text
+        (context ``…/alt``), so translators never see or break its path.
+        """
+        if self.translate is None:
+            return
+        for token in tokens:
+            if token.type != "inline" or not token.content.strip():
+                continue
+            line = self.span(token, first_line)[0]
+            children = [c for c in token.children or () if not (c.type == "text" and not c.content.strip())]
+            target, source = token, token.content
+            if len(children) == 1 and children[0].type == "image":
+                target, source, context_of = children[0], "".join(c.content for c in children[0].children or ()), "/alt"
+            else:
+                context_of = ""
+            translated = self.tr(context + context_of, source, line)
+            if translated != source:
+                target.content = translated
+                target.children = self.md.parseInline(translated)[0].children
+
+    def render_text(self, text: str, first_line: int, inline: bool = False, context: str = "") -> Rendered:
+        """Render a Markdown fragment whose first line is ``first_line`` of the file.
+
+        With a ``context``, the whole fragment is one translatable message.
+        """
+        if context:
+            text = self.tr(context, text.strip(), first_line)
         if "\n" not in text and _PLAIN_LINE.match(text):
             # One plain line (a choice, a stem, a feedback) is one paragraph: inline
             # parsing alone gives the same HTML without the block pass.

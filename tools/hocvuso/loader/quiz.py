@@ -151,6 +151,7 @@ class QuizParser:
         self.drafts: list[Draft] = []
         self.pending: dict[str, tuple[str, Location]] = {}
         self.current: Element | None = None
+        self.scope = ""  # '<lesson or bank>/<question id>': the translation context of the question being built
 
     # --- reading lines ------------------------------------------------------
 
@@ -274,11 +275,12 @@ class QuizParser:
         meta = self._meta(draft, number, loc)
         if kind is None or meta is None:
             return None
-        stem = self.renderer.render_text(draft.stem.text, loc.line)
+        self.scope = f"{self.id_prefix}/{meta.id}"  # the translation context of this question's parts
+        stem = self.renderer.render_text(draft.stem.text, loc.line, context=f"{self.scope}/stem")
         body: Answers | None = getattr(self, f"_build_{kind.value}")(draft, loc)
         if body is None:
             return None
-        extras = {k: [self._inline(e) for e in v] for k, v in draft.extras.items()}
+        extras = {k: [self._inline(e, f"{k}-{n}") for n, e in enumerate(v, start=1)] for k, v in draft.extras.items()}
         if not self._apply_fixed(draft, body):
             return None
         if not meta.explicit_id:
@@ -364,8 +366,8 @@ class QuizParser:
         return QuestionMeta(id=qid, competency=competency, competency_loc=competency_loc, level=level, points=points,
                             title=f.get("title", ("", loc))[0], shuffle=shuffle, explicit_id="id" in f)
 
-    def _inline(self, element: Element) -> str:
-        return self.renderer.render_text(element.text, element.loc.line, inline=True).html
+    def _inline(self, element: Element, part: str) -> str:
+        return self.renderer.render_text(element.text, element.loc.line, inline=True, context=f"{self.scope}/{part}").html
 
     # --- per type -----------------------------------------------------------
 
@@ -376,13 +378,14 @@ class QuizParser:
             if not el.text:
                 self.diags.add(codes.QUIZ_EMPTY, el.loc, token=el.marker)
                 return None
-            rendered = self.renderer.render_text(el.text, el.loc.line, inline=True)
+            key = chr(ord("a") + index) if index < 26 else f"z{index}"
+            rendered = self.renderer.render_text(el.text, el.loc.line, inline=True, context=f"{self.scope}/choice-{key}")
             if rendered.text in seen:
                 self.diags.add(codes.QUIZ_DUPLICATE_CHOICE, el.loc, text=shown(rendered.text, 60))
             seen.add(rendered.text)
             correct = el.marker.startswith("*") or el.marker[1:2] in ("*", "x", "X")
-            feedback = self._inline(el.feedback) if el.feedback else ""
-            choices.append(Choice(chr(ord("a") + index) if index < 26 else f"z{index}", rendered.html,
+            feedback = self._inline(el.feedback, f"choice-{key}/feedback") if el.feedback else ""
+            choices.append(Choice(key, rendered.html,
                                   rendered.text, correct, feedback, loc=el.loc))
         if len(choices) > 26:
             self.diags.add(codes.QUIZ_TOO_MANY_CHOICES, draft.answers[26].loc, count=len(choices))
@@ -441,18 +444,18 @@ class QuizParser:
     def _build_matching(self, draft: Draft, loc: Location) -> Answers | None:
         pairs: list[Pair] = []
         lefts: set[str] = set()
-        for el in draft.answers:
+        for number, el in enumerate(draft.answers, start=1):
             left, sep, right = el.text.partition("->")
             left, right = left.strip(), right.strip()
             if not sep or not right or not left:
                 self.diags.add(codes.QUIZ_BAD_PAIR, el.loc, text=shown(el.text, 60))
                 return None
-            lhs = ("", "") if left == "_" else self._pair_side(left, el)
+            lhs = ("", "") if left == "_" else self._pair_side(left, el, f"pair-{number}/left")
             if lhs[1] and lhs[1] in lefts:
                 self.diags.add(codes.QUIZ_DUPLICATE_LEFT, el.loc, text=shown(lhs[1], 60))
                 return None
             lefts.add(lhs[1])
-            rhs = self._pair_side(right, el)
+            rhs = self._pair_side(right, el, f"pair-{number}/right")
             pairs.append(Pair(lhs[0], lhs[1], rhs[0], rhs[1]))
         real = [p for p in pairs if p.left_text]
         if len(real) < 2:
@@ -460,17 +463,17 @@ class QuizParser:
             return None
         return Answers(pairs=tuple(pairs))
 
-    def _pair_side(self, text: str, el: Element) -> tuple[str, str]:
-        rendered = self.renderer.render_text(text, el.loc.line, inline=True)
+    def _pair_side(self, text: str, el: Element, part: str) -> tuple[str, str]:
+        rendered = self.renderer.render_text(text, el.loc.line, inline=True, context=f"{self.scope}/{part}")
         return rendered.html, rendered.text
 
     def _build_ordering(self, draft: Draft, loc: Location) -> Answers | None:
         items: list[Item] = []
-        for el in draft.answers:
+        for number, el in enumerate(draft.answers, start=1):
             if not el.text:
                 self.diags.add(codes.QUIZ_EMPTY, el.loc, token="~")
                 return None
-            rendered = self.renderer.render_text(el.text, el.loc.line, inline=True)
+            rendered = self.renderer.render_text(el.text, el.loc.line, inline=True, context=f"{self.scope}/item-{number}")
             if any(item.text == rendered.text for item in items):
                 self.diags.add(codes.QUIZ_DUPLICATE_ITEM, el.loc, text=shown(rendered.text, 60))
                 return None

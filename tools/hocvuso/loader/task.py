@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from hocvuso.diagnostics import codes, terms
@@ -71,7 +72,8 @@ def parse_task(text: str, first_line: int, loc: Location, renderer: Renderer, di
     if not prompt and "prompt" in m.items:
         diags.add(codes.TASK_NO_PROMPT, m.items["prompt"].loc)
     prompt_node = m.items.get("prompt")
-    rendered = renderer.render_text(prompt, _body_line(prompt_node)) if prompt else None
+    scope = f"{lesson or 'bank'}/{tid}"
+    rendered = renderer.render_text(prompt, _body_line(prompt_node), context=f"{scope}/prompt") if prompt else None
     criteria = [c for c in (_criterion(n, i, diags) for i, n in enumerate(get_seq(m, "criteria", diags), 1)) if c]
     _check_unique_criteria(criteria, diags)
     if "criteria" in m.items and not get_seq(m, "criteria", diags):
@@ -84,9 +86,21 @@ def parse_task(text: str, first_line: int, loc: Location, renderer: Renderer, di
                       reason=terms.NOT_AN_ASSESSMENT, hint=terms.USE_ASSESSMENTS)
     if not (tid and rendered and criteria) or diags.count_errors() > before:
         return None
-    return Task(id=tid, loc=loc, title=get_str(m, "title", diags) or tid, prompt_html=rendered.html,
-                prompt_text=rendered.text, criteria=tuple(criteria), assessments=assessments,
+    title = renderer.tr(f"{scope}/title", get_str(m, "title", diags) or tid, m.loc.line)
+    return Task(id=tid, loc=loc, title=title, prompt_html=rendered.html, prompt_text=rendered.text,
+                criteria=tuple(_translated(c, renderer, scope) for c in criteria), assessments=assessments,
                 file_upload=get_bool(m, "file_upload", diags, False), lesson=lesson)
+
+
+def _translated(criterion: Criterion, renderer: Renderer, scope: str) -> Criterion:
+    """The criterion's name, prompt and level texts translated (contexts from the task and criterion ids)."""
+    at = f"{scope}/{criterion.id}"
+    line = criterion.loc.line
+    levels = tuple(replace(lv, name=renderer.tr(f"{at}/level-{lv.points}/name", lv.name, line),
+                           explanation=renderer.tr(f"{at}/level-{lv.points}/explanation", lv.explanation, line))
+                   for lv in criterion.levels)
+    return replace(criterion, name=renderer.tr(f"{at}/name", criterion.name, line),
+                   prompt=renderer.tr(f"{at}/prompt", criterion.prompt, line), levels=levels)
 
 
 def _check_unique_criteria(criteria: list[Criterion], diags: Diagnostics) -> None:

@@ -28,7 +28,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from hocvuso.media import captions, encode, fonts, layout, slides, text, theme, tts
+from hocvuso.media import captions, encode, fonts, layout, slides, text, theme, tts, voices
 from hocvuso.media import speech as speech_rules
 from hocvuso.media.slides import SlideSpec, alt_text, png_bytes, render_slide, render_thumbnail
 from hocvuso.media.theme import Theme, theme_for
@@ -150,9 +150,9 @@ def media_store(options: BuildOptions) -> Store:
 def plan_lesson(course: Course, lesson: Lesson, options: BuildOptions, number: int) -> LessonPlan:
     """Hash (never render) everything that shapes ``lesson``'s media."""
     look = theme_for(course.group)
-    engine = tts.engine_from_spec(options.tts or tts.DEFAULT_SPEC) if options.video else None
+    engine = voices.engine_for(course.language, options.tts) if options.video else None
     slide_code = _code_key(slides, layout, text, theme, fonts)
-    audio_code = _code_key(tts, encode, speech_rules)
+    audio_code = _code_key(tts, voices, encode, speech_rules)
     pages = [(section, page, said) for section in lesson.sections for page, said in _section_pages(section)]
     plans: list[SlidePlan] = []
     for n, (section, page, speech) in enumerate(pages, start=1):

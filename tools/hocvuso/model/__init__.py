@@ -29,7 +29,7 @@ from hocvuso.model.content import (
     TeacherNote,
     with_assets,
 )
-from hocvuso.model.course import Certification, Course, Grading
+from hocvuso.model.course import Certification, Course, Grading, Translation
 from hocvuso.model.framework import (
     Competency,
     Domain,
@@ -75,5 +75,6 @@ __all__ = [
     "Task",
     "TaskBlock",
     "TeacherNote",
+    "Translation",
     "with_assets",
 ]

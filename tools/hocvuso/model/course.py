@@ -89,13 +89,8 @@ class Course:
     # Set on a translated model: the language it was translated from, and its translation settings.
     source_language: str = ""
     translation: Translation | None = None
-    # What outputs are filed under in build/ (olx/<name>.tar.gz, media/<name>/…); the group when empty.
-    name: str = ""
-
-    @property
-    def output_name(self) -> str:
-        """The name of this course's outputs: ``name``, else the group (e.g. 'citizens', 'citizens.km')."""
-        return self.name or self.group
+    # Slides without a voice for the language or an author's recording get a silent video with captions.
+    silent_video: bool = False
 
     @property
     def key(self) -> str:

@@ -24,7 +24,7 @@ from hocvuso.emitters.olx.grading import pass_cutoff
 from hocvuso.emitters.olx.ora import course_end, iso, ora_element
 from hocvuso.emitters.olx.sink import OlxFiles
 from hocvuso.emitters.olx.xmlutil import el
-from hocvuso.emitters.presentation import CAPTIONS_LABEL, CAPTIONS_LANGUAGE, media_source
+from hocvuso.emitters.presentation import CAPTIONS_LANGUAGE, language_name, media_source
 from hocvuso.media.outputs import CourseMedia
 from hocvuso.model import Media, Prose, QuizBlock, TaskBlock, TeacherNote
 
@@ -82,7 +82,8 @@ def _section(files: OlxFiles, course: Course, section: Section, in_video: set[st
     pending: list[str] = []
     for block in section.blocks:
         if isinstance(block, Prose | Media) and not (isinstance(block, Media) and block.url):
-            pending.append(media_html(block, course.language) if isinstance(block, Media) else block.html)
+            pending.append(media_html(block, course.language, course.source_language or course.language)
+                           if isinstance(block, Media) else block.html)
             continue
         _flush_html(files, url_name, section, pending, children)
         children.extend(_component(files, course, section, block, in_video))
@@ -180,7 +181,10 @@ def grading_policy(course: Course) -> dict[str, object]:
     return {"GRADER": graders, "GRADE_CUTOFFS": {"Pass": cutoff}}
 
 
-def media_html(media: Media, language: str) -> str:
-    """An HTML5 player for a course audio or video file, with captions when present (``templates/olx/media.html``)."""
+def media_html(media: Media, language: str, captions: str = CAPTIONS_LANGUAGE) -> str:
+    """An HTML5 player for a course audio or video file, with captions when present (``templates/olx/media.html``).
+
+    ``captions``: the language of the authors' caption track (the source language, also in a translation).
+    """
     return templating.render("olx", "media.html", language, source=media_source(media),
-                             captions_language=CAPTIONS_LANGUAGE, captions_label=CAPTIONS_LABEL)
+                             captions_language=captions, captions_label=language_name(captions))

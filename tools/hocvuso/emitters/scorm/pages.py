@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from hocvuso.emitters import templating
-from hocvuso.emitters.presentation import CAPTIONS_LABEL, CAPTIONS_LANGUAGE, MediaSource, media_source
+from hocvuso.emitters.presentation import MediaSource, language_name, media_source
 from hocvuso.emitters.scorm.data import HOME, RESULTS, data_script
 from hocvuso.emitters.scorm.questions import QuestionView, question_view
 from hocvuso.emitters.scorm.video import VideoView, video_view
@@ -67,7 +67,9 @@ def index_html(course: Course, data: dict[str, object], videos: dict[str, Lesson
         competencies=[(code, names[code].name if code in names else "") for code in course.competencies],
         question_count=len(course.questions), overall=round(rule.overall_threshold * 100),
         competency=round(rule.competency_threshold * 100),
-        captions_language=CAPTIONS_LANGUAGE, captions_label=CAPTIONS_LABEL,
+        captions_language=course.source_language or language,
+        captions_label=language_name(course.source_language or language),
+        video_language=language, video_label=language_name(language),
         data=Markup(data_script(data)),  # JSON already made safe inside <script> by data_script
     )
 

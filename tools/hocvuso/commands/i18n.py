@@ -1,0 +1,165 @@
+"""`hocvuso i18n extract|update|status`: the translation round-trip in gettext PO catalogues.
+
+The Sphinx/sphinx-intl model: ``extract`` writes one template per lesson
+(``build/gettext/<group>/<domain>.pot``), ``update`` merges the templates into
+``courses/<group>/locale/<lang>/LC_MESSAGES/<domain>.po`` (new strings empty,
+edited ones fuzzy with their previous text, removed ones obsolete) — the
+files translators open in Poedit or Weblate — and ``status`` says how much of
+each catalogue is translated.  Strings come from the loader itself
+(:mod:`hocvuso.loader.i18n`), so what is extracted is exactly what a
+translated build looks up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from babel import Locale, UnknownLocaleError
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import write_po
+
+from hocvuso.loader.course import load_course
+from hocvuso.loader.i18n import COURSE_DOMAIN, Translator, bank_domain, catalogue_path, read_catalogue
+
+if TYPE_CHECKING:
+    import argparse
+
+    from hocvuso.diagnostics import Diagnostics
+    from hocvuso.model import Course, Framework
+
+PROJECT = "hocvuso"
+WIDTH = 100  # line width of written PO files (gettext's own is 79; long Vietnamese sentences wrap less)
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
+    """The `hocvuso i18n` sub-command's arguments (the caller adds the common ones)."""
+    parser = sub.add_parser("i18n", help="translations as gettext PO catalogues: extract, update, status (docs/translation.md)")
+    parser.add_argument("action", choices=("extract", "update", "status"),
+                        help="extract: templates into build/gettext/; update: merge them into "
+                             "locale/<lang>/LC_MESSAGES/*.po; status: translated and fuzzy per catalogue")
+    parser.add_argument("-l", "--language", action="append", default=[], metavar="TAG",
+                        help="BCP 47 tag of a translation, e.g. km (default: the course's translations:)")
+    parser.add_argument("--out", type=Path, default=Path("build"), help="where extract writes templates (default: build)")
+    return parser
+
+
+def templates(course_dir: Path, framework: Framework, diags: Diagnostics) -> dict[str, Catalog]:
+    """Every translatable string of the course, one template catalogue per domain, in source order."""
+    translator = Translator()
+    course = load_course(course_dir, framework, diags, translator)
+    if course is None:
+        return {}
+    found: dict[str, Catalog] = {}
+    for message in translator.messages:
+        catalog = found.setdefault(message.domain, Catalog(project=PROJECT, fuzzy=False))
+        where = _relative(message.loc.path, course_dir)
+        catalog.add(message.text, context=message.context, locations=[(where, message.loc.line)] if where else ())
+    return found
+
+
+def wanted_domains(course: Course | None, language: str, domains: list[str]) -> list[str]:
+    """The domains a language is translated in: all, or a pilot's lessons and the course's own strings."""
+    translation = next((t for t in course.translations if t.language == language), None) if course else None
+    if translation is None or not translation.lessons:
+        return domains
+    return [d for d in domains if d in (COURSE_DOMAIN, *translation.lessons)]
+
+
+def write_templates(found: dict[str, Catalog], out: Path) -> list[Path]:
+    """The templates as .pot files under ``out`` (e.g. build/gettext/citizens/)."""
+    written = []
+    for domain, catalog in found.items():
+        path = out / f"{domain}.pot"
+        _write(path, catalog)
+        written.append(path)
+    return written
+
+
+def update(course_dir: Path, language: str, found: dict[str, Catalog], domains: list[str],
+           diags: Diagnostics) -> list[Path]:
+    """Merge the templates into the ``language`` catalogues (msgmerge's rules, by Babel); return the files written."""
+    written = []
+    for domain in domains:
+        path = catalogue_path(course_dir, language, domain)
+        catalog = read_catalogue(path, diags) if path.is_file() else None
+        if catalog is None:
+            catalog = Catalog(locale=_locale(language), project=PROJECT, fuzzy=False,
+                              header_comment=f"# {language} translation of '{domain}' ({course_dir.name}).\n"
+                                             "# Edit with Poedit or Weblate; see docs/translation.md.")
+        catalog.update(found[domain], update_header_comment=False)
+        if catalog.locale is None:
+            catalog.locale = _locale(language)
+        _write(path, catalog)
+        written.append(path)
+    return written
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """How much of one catalogue is translated (fuzzy entries are not: a build does not use them)."""
+
+    domain: str
+    total: int
+    translated: int
+    fuzzy: int
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.translated / self.total if self.total else 100.0
+
+
+def status(course_dir: Path, language: str, found: dict[str, Catalog], domains: list[str],
+           diags: Diagnostics) -> list[Status]:
+    """Per domain: strings of the current source, how many the catalogue translates, how many are fuzzy."""
+    rows = []
+    for domain in domains:
+        catalog = read_catalogue(catalogue_path(course_dir, language, domain), diags)
+        translated = fuzzy = 0
+        for message in found[domain]:
+            if not message.id:
+                continue
+            entry = catalog.get(message.id, context=message.context) if catalog is not None else None
+            if entry is not None and entry.string and entry.fuzzy:
+                fuzzy += 1
+            elif entry is not None and entry.string:
+                translated += 1
+        rows.append(Status(domain, len(found[domain]), translated, fuzzy))
+    return rows
+
+
+def render_status(group: str, language: str, rows: list[Status]) -> str:
+    """A text table: catalogue, strings, translated %, fuzzy."""
+    width = max([len("catalogue"), *(len(r.domain) for r in rows)])
+    lines = [f"== {group} [{language}] ==", f"{'catalogue':<{width}}  strings  translated  fuzzy"]
+    for r in rows:
+        lines.append(f"{r.domain:<{width}}  {r.total:>7}  {r.percent:>9.1f}%  {r.fuzzy:>5}")
+    total = sum(r.total for r in rows)
+    done = sum(r.translated for r in rows)
+    lines.append(f"{'total':<{width}}  {total:>7}  {100.0 * done / total if total else 100.0:>9.1f}%  "
+                 f"{sum(r.fuzzy for r in rows):>5}")
+    return "\n".join(lines)
+
+
+def _relative(path: Path, folder: Path) -> str:
+    """``path`` as the '#:' comment of a PO file shows it: relative to the course folder."""
+    path, folder = path.resolve(), folder.resolve()
+    return path.relative_to(folder).as_posix() if path.is_relative_to(folder) else ""
+
+
+def _locale(language: str) -> Locale | None:
+    try:
+        return Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return None
+
+
+def _write(path: Path, catalog: Catalog) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=WIDTH, include_previous=True, sort_output=False)
+
+
+__all__ = ["COURSE_DOMAIN", "Status", "bank_domain", "render_status", "status", "templates", "update",
+           "wanted_domains", "write_templates"]
