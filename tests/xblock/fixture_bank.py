@@ -44,6 +44,7 @@ certification:
   time_limit_minutes: 30
   max_attempts: 3
   wait_hours: 0
+  min_items_per_competency: 3  # the tests' hand-worked forms: 3 competencies x 3 items
 """
 
 LESSON = """---
