@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from mockup import Box, Picture, Row, Screen, render, render_cards  # noqa: E402
+from mockup import Box, Picture, Row, Screen, render, render_cards
 
 OUT = Path(__file__).resolve().parents[2] / "courses" / "citizens" / "images"
 GREEN = (25, 135, 84)

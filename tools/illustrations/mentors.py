@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PIL import Image, ImageDraw
-
 from mockup import (
     ACCENT,
     BACKGROUND,
@@ -30,6 +28,7 @@ from mockup import (
     render_cards,
     wrap,
 )
+from PIL import Image, ImageDraw
 
 OUT = Path(__file__).resolve().parents[2] / "courses" / "mentors" / "images"
 GREEN = (25, 135, 84)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from mockup import Picture, Row, Screen, render  # noqa: E402
+from mockup import Picture, Row, Screen, render
 
 OUT = Path(__file__).resolve().parents[2] / "courses" / "workers" / "images"
 INDIGO = (52, 58, 140)
