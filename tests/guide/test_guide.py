@@ -27,8 +27,8 @@ def test_guide_has_the_teacher_notes_and_every_practice_answer(guide: Path, samp
     page = html.fromstring(guide.read_text(encoding="utf-8"))
     text = page.text_content()
     assert "Ghi chú chỉ dành cho giáo viên: chuẩn bị điện thoại mẫu." in text
-    keys = {row.xpath("td")[0].text_content(): row.xpath("td")[1].text_content() for row in page.xpath("//tbody/tr")
-            if len(row.xpath("td")) == 3}
+    keys = {row.xpath("td//span[@class='stem']")[0].text_content(): row.xpath("td")[1].text_content()
+            for row in page.xpath("//tbody/tr") if len(row.xpath("td")) == 3}
     assert len(keys) == len(sample_model.questions)
     assert keys["Một người gọi điện xin mã OTP. Bạn làm gì?"] == "b) Từ chối và gác máy"
     assert keys["Chọn các việc an toàn."] == "a) Bật khoá màn hình; c) Cập nhật ứng dụng"
@@ -63,3 +63,20 @@ def test_guide_is_accessible_and_looked_at(guide: Path, chromium):
     finally:
         page.close()
     assert violations == []
+
+
+def test_guide_has_each_lessons_steps_every_option_and_a_one_to_one_plan(guide: Path, sample_model):
+    source = guide.read_text(encoding="utf-8")
+    page = html.fromstring(source)
+    text = page.text_content()
+    lesson = sample_model.lessons[0]
+    assert "Nội dung chính và các bước" in text
+    for point in (p for s in lesson.sections for p in s.points):
+        assert point.removeprefix("– ") in text
+    assert text.count("Kèm một người (người hướng dẫn và một học viên") == len(sample_model.lessons)
+    assert text.count("Buổi học nhóm") == len(sample_model.lessons)
+    for q in (q for q in sample_model.questions if q.choices):
+        options = [li.text_content() for li in page.xpath(f"//tr[td/span[@class='stem'][.={q.stem_text!r}]]//ul/li")]
+        assert options == [f"{c.key}) {c.text}" + (" ✓" if c.correct else "") for c in q.choices]
+    assert f"Tự học {lesson.duration} phút" in text
+    assert 'counter(page) " / " counter(pages)' in source  # page numbers when printed

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from hocvuso.model import Course, Question
 
 ASSET_REF = re.compile(r'"assets/([A-Za-z0-9._-]+)"')
+NESTED_POINT = "– "  # how the loader marks a nested list item among a section's points
 
 
 def answer_key(q: Question) -> str:
@@ -46,7 +47,7 @@ def guide_html(course: Course) -> str:
     """The whole guide of ``course`` as one HTML page (``templates/guide/index.html``)."""
     names = {code: competency.name for code, competency in course.framework.competencies.items()}
     return templating.render("guide", "index.html", course.language, course=course, competency_names=names,
-                             answer_key=answer_key)
+                             answer_key=answer_key, nested=NESTED_POINT)
 
 
 class GuideEmitter(Emitter):
