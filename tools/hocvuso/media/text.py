@@ -143,11 +143,22 @@ def _reference_font(path: str) -> FreeTypeFont:
     return ImageFont.truetype(path, REFERENCE_SIZE)
 
 
+ZWSP = "\u200b"  # a word break without a space: Khmer, Thai, Lao and Burmese writers mark words with it
+COENG = "\u17d2"  # Khmer: the next consonant is a subscript of the one before
+
+
 def _fit_chars(word: str, font: FreeTypeFont, width: float) -> int:
-    for cut in range(len(word) - 1, 0, -1):
+    """Where to cut a word too long for a line: the last fitting ZERO WIDTH SPACE, else the last fitting
+    boundary between letters (never before a combining mark, never inside a Khmer subscript cluster)."""
+    cuts = [i for i in range(len(word) - 1, 0, -1) if _cuttable(word, i)]
+    for cut in [i for i in cuts if word[i - 1] == ZWSP] + cuts:
         if font.getlength(word[:cut]) <= width:
             return cut
-    return 1
+    return cuts[-1] if cuts else 1
+
+
+def _cuttable(word: str, i: int) -> bool:
+    return not unicodedata.category(word[i]).startswith("M") and word[i - 1] != COENG and word[i] != COENG
 
 
 def ellipsize(line: str, font: FreeTypeFont, width: float) -> str:
