@@ -224,7 +224,8 @@ def _identifier(name: str) -> str:
 def open_engine(spec: str) -> Engine:
     """``duckdb`` (default), ``chdb`` or ``chdb:<folder>``, or ``clickhouse://user:password@host:8123/database``."""
     if spec in ("", "duckdb"):
-        return DuckDBEngine()
+        # A bound, so a national-scale run spills to disk instead of taking a shared machine's memory.
+        return DuckDBEngine(memory_limit="3GB")
     if spec == "chdb" or spec.startswith("chdb:"):
         try:
             return ChdbEngine(spec[5:])
