@@ -25,7 +25,8 @@ VI: dict[str, str] = {
     "chart_progress": "Tiến độ theo đơn vị so với chỉ tiêu",
     "chart_progress_desc": "Thanh ngang: tỉ lệ người đạt của từng đơn vị; vạch đỏ: chỉ tiêu.",
     "chart_heatmap": "Mức đạt theo năng lực (bản đồ nhiệt)",
-    "chart_heatmap_desc": "Số trong ô: tỉ lệ câu đúng trung bình (%) ở lần đánh giá gần nhất; ô càng đậm càng cao (thang màu từ thấp nhất đến cao nhất, ghi dưới bản đồ); ô trắng: dưới ngưỡng hoặc chưa có.",
+    "chart_heatmap_desc": ("Số trong ô: tỉ lệ câu đúng trung bình (%) ở lần đánh giá gần nhất; ô càng đậm càng cao "
+                           "(thang màu từ thấp nhất đến cao nhất, ghi dưới bản đồ); ô trắng: dưới ngưỡng hoặc chưa có."),
     "chart_trend": "Xu hướng theo tháng",
     "chart_trend_desc": "Tỉ lệ cộng dồn người đạt theo tháng, từng nhóm đối tượng.",
     "items_title": "Phân tích câu hỏi (cho người soạn bài)",
@@ -104,7 +105,8 @@ EN: dict[str, str] = {
     "chart_progress": "Progress per unit against the target",
     "chart_progress_desc": "Bars: share of people who reached it in each unit; red line: the target.",
     "chart_heatmap": "Competencies (heat map)",
-    "chart_heatmap_desc": "Numbers: mean share right (%) at the latest assessment; darker is higher (shades span the lowest to the highest, printed under the map); white: hidden or no data.",
+    "chart_heatmap_desc": ("Numbers: mean share right (%) at the latest assessment; darker is higher (shades span the lowest "
+                           "to the highest, printed under the map); white: hidden or no data."),
     "chart_trend": "Trend per month",
     "chart_trend_desc": "Cumulative share who reached the profile, per group.",
     "items_title": "Item analysis (for authors)",
