@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -32,7 +33,21 @@ from hocvuso.loader.yamlsource import (
     get_str_list,
     parse_yaml,
 )
-from hocvuso.model import Certification, Chapter, Course, Grading, Lesson, PassRule, Question, Translation
+from hocvuso.model import (
+    ASSET_PREFIX,
+    Asset,
+    Certification,
+    Chapter,
+    Course,
+    Grading,
+    Lesson,
+    Media,
+    PassRule,
+    Prose,
+    Question,
+    TeacherNote,
+    Translation,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -58,6 +73,8 @@ COURSE = Schema(Term("course.yaml", "course.yaml"), (
           "quy tắc đạt và số lần làm bài đánh giá cuối khoá"),
     Field("pronunciations", "how the narration voice reads words, e.g. VNeID: vê en e ai đi",
           "cách giọng đọc thuyết minh đọc một từ, ví dụ VNeID: vê en e ai đi"),
+    Field("video_url", "web address of each lesson video, {lesson} for the lesson id (QR code on the handout)",
+          "địa chỉ web của video từng bài, {lesson} thay cho mã bài (mã QR trên tờ hướng dẫn)"),
     Field("translations", "languages the course is also built in, from locale/<lang>/LC_MESSAGES/*.po",
           "các ngôn ngữ khoá học được dịch sang, từ locale/<mã>/LC_MESSAGES/*.po"),
     Field("silent_video", "true: slides without a voice or a recording get a silent video with captions",
@@ -97,6 +114,7 @@ CERTIFICATION = Schema(Term("certification", "certification"), (
           "xblock (khối đánh giá hocvuso) hoặc capa (bài tập chuẩn Open edX)"),
 ))
 ENGINES = ("xblock", "capa")
+ASSET_REF = re.compile(re.escape(ASSET_PREFIX) + r"([^\"'\s<>)]+)")
 
 
 def load_course(course_dir: Path, framework: Framework, diags: Diagnostics,
@@ -150,6 +168,7 @@ def load_course(course_dir: Path, framework: Framework, diags: Diagnostics,
         description=_tr(m, "description", "course/description", translator, diags), image=image, chapters=tuple(chapters),
         bank=tuple(bank), assets=ctx.assets.assets, listed=tuple(files),
         pronunciations=_pronunciations(m, diags), translations=_translations(m, language, diags),
+        video_url=get_str(m, "video_url", diags, "") or "",
         silent_video=get_bool(m, "silent_video", diags, False),
     )
 
@@ -222,12 +241,36 @@ def load_translation(source: Course, translation: Translation, diags: Diagnostic
     if translation.lessons:
         chapters = tuple(replace(ch, lessons=kept) for ch in chapters
                          if (kept := tuple(le for le in ch.lessons if le.id in translation.lessons)))
+    if translation.lessons:
+        course = replace(course, chapters=chapters, bank=())
+        course.assets = _used_assets(course)
     return replace(
-        course, chapters=chapters, bank=() if translation.lessons else course.bank, language=translation.language,
+        course, language=translation.language,
         run=translation.run, group=f"{source.group}.{translation.language}", translations=(),
         source_language=source.language, translation=translation,
         silent_video=source.silent_video or translation.silent_video,
     )
+
+
+def _used_assets(course: Course) -> dict[str, Asset]:
+    """The course files the course's lessons and cover still use (a pilot ships only its lessons' files)."""
+    used = {course.image.name} if course.image else set()
+    html: list[str] = []
+    for lesson in course.lessons:
+        for section in lesson.sections:
+            used.update(image.asset.name for image in section.images)
+            if section.narration is not None and section.narration.audio is not None:
+                used.add(section.narration.audio.name)
+            for block in section.blocks:
+                if isinstance(block, Media):
+                    used.update(a.name for a in (block.asset, block.captions) if a is not None)
+                elif isinstance(block, Prose | TeacherNote):
+                    html.append(block.html)
+        for q in lesson.questions:
+            html += [q.stem_html, q.explanation_html, *(c.html + c.feedback_html for c in q.choices)]
+        html += [t.prompt_html for t in lesson.tasks]
+    used.update(ASSET_REF.findall("\n".join(html)))
+    return {key: asset for key, asset in course.assets.items() if asset.name in used}
 
 
 def _pronunciations(m: YMap, diags: Diagnostics) -> dict[str, str]:

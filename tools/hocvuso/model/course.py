@@ -84,6 +84,8 @@ class Course:
     listed: tuple[Path, ...] = ()
     # How the narration voice reads words the authors list (e.g. "VNeID": "vê en e ai đi").
     pronunciations: dict[str, str] = field(default_factory=dict)
+    # Where the lesson videos are published, '{lesson}' standing for the lesson id (the handout's QR code).
+    video_url: str = ""
     # The languages the course is also built in (docs/translation.md).
     translations: tuple[Translation, ...] = ()
     # Set on a translated model: the language it was translated from, and its translation settings.
