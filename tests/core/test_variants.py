@@ -249,3 +249,10 @@ def test_national_outputs_are_byte_identical_with_or_without_the_tra_vinh_varian
     assert {path: both.get(path) for path in national} == {path: alone[path] for path in national}
     assert {"olx/citizens-tra-vinh.tar.gz", "scorm12/citizens-tra-vinh.zip"} <= set(both)
     assert both["olx/citizens-tra-vinh.tar.gz"] != both["olx/citizens.tar.gz"]
+
+
+def test_a_competency_outside_a_tracks_profile_names_the_profile_not_the_folder(base):
+    variant(base, "extends: citizens\ncourse: TEST-T\ngroup: students\n", "citizens-track")
+    _, diags = loaded(base, ["citizens-track"])
+    outside = [d for d in diags if d.code.id == "HV511"]
+    assert outside and all("'students'" in d.message("en") for d in outside)

@@ -25,7 +25,7 @@ def check_profile_membership(course: Course, diags: Diagnostics) -> None:
     def report(code: str, loc: Location) -> None:
         # Unknown codes already have their own error (HV308).
         if code not in profile and code in course.framework.competencies:
-            diags.add(codes.COMPETENCY_OUTSIDE_PROFILE, loc, code=code, group=course.group, listed=listed)
+            diags.add(codes.COMPETENCY_OUTSIDE_PROFILE, loc, code=code, group=course.profile.group, listed=listed)
 
     for lesson in course.lessons:
         locs = lesson.competency_locs or (lesson.loc,) * len(lesson.competencies)
