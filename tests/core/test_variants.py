@@ -252,7 +252,16 @@ def test_national_outputs_are_byte_identical_with_or_without_the_tra_vinh_varian
 
 
 def test_a_competency_outside_a_tracks_profile_names_the_profile_not_the_folder(base):
-    variant(base, "extends: citizens\ncourse: TEST-T\ngroup: students\n", "citizens-track")
+    folder = variant(base, """
+        extends: citizens
+        course: TEST-T
+        group: students
+        chapters:
+          - id: chuong-1
+            lessons: [lessons/thiet-bi.md]
+    """, "citizens-track")
+    write(folder, "lessons/thiet-bi.md", LESSON_FRONT.format(extra="").replace("id: bai-thu", "id: bai-thiet-bi")
+          .replace("[4.2]", "[0.1]") + LESSON.format(id="bai-thiet-bi").replace("competency=4.2", "competency=0.1"))
     _, diags = loaded(base, ["citizens-track"])
     outside = [d for d in diags if d.code.id == "HV511"]
     assert outside and all("'students'" in d.message("en") for d in outside)
