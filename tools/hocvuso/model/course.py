@@ -61,7 +61,7 @@ class Translation:
 class Course:
     """Everything one build of one learner group needs; emitters only read it."""
 
-    group: str
+    group: str  # the course folder's name: it names every output; the learner-group profile is ``profile``
     root: Path
     org: str
     number: str
