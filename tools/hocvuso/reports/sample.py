@@ -36,17 +36,18 @@ def _p(theta: float, b: float) -> float:
 def generate(out: Path, index: CourseIndex, learners: int = 400, province: str = "Nghệ An", seed: int = 2026) -> dict[str, Path]:
     """Write roster.csv, openedx_problem_responses.csv, moodle_interactions.txt and offline/*.json into ``out``."""
     rng = random.Random(seed)
+    answers = random.Random(seed + 1)  # draws that depend on the courses' questions: the roster and grades stay put
     out.mkdir(parents=True, exist_ok=True)
     people = _roster(out / "roster.csv", learners, province, rng)
-    difficulty = {item: rng.gauss(-0.6, 0.9) for item in sorted(index.items)}
+    difficulty = {item: answers.gauss(-0.6, 0.9) for item in sorted(index.items)}
     # Two items made bad on purpose, so the item analysis has something to flag.
     bad = sorted(i for i in index.items if index.items[i].kind == "practice" and index.items[i].group == "citizens")[:2]
     for item in bad:
         difficulty[item] = 2.8
     ability = {lid: rng.gauss(0.4, 1.0) for lid, _, _ in people}
-    rows = _openedx(out / "openedx_problem_responses.csv", people, ability, difficulty, index, rng)
-    _moodle(out / "moodle_interactions.txt", [p for p in people if p[1] == "workers"], ability, difficulty, index, rng)
-    _offline(out / "offline", [p for p in people if p[1] == "citizens"][:12], ability, difficulty, index, rng)
+    rows = _openedx(out / "openedx_problem_responses.csv", people, ability, difficulty, index, rng, answers)
+    _moodle(out / "moodle_interactions.txt", [p for p in people if p[1] == "workers"], ability, difficulty, index, answers)
+    _offline(out / "offline", [p for p in people if p[1] == "citizens"][:12], ability, difficulty, index, answers)
     return {"roster": out / "roster.csv", "openedx": rows, "moodle": out / "moodle_interactions.txt", "offline": out / "offline"}
 
 
@@ -79,7 +80,7 @@ def _answer(item: ItemInfo, correct: bool, rng: random.Random) -> str:
 
 
 def _openedx(path: Path, people: list[tuple[str, str, int]], ability: dict[str, float], difficulty: dict[str, float],
-             index: CourseIndex, rng: random.Random) -> Path:
+             index: CourseIndex, rng: random.Random, answers: random.Random) -> Path:
     """Certification and placement rows of the assessment block, and capa rows for practice problems."""
     header = ["username", "title", "location", "Answer", "Answer ID", "Attempt", "Competencies", "Correct Answer", "Credential",
               "Form", "Mode", "Overall", "Passed", "Question", "Submitted", "block_key", "state"]
@@ -94,8 +95,8 @@ def _openedx(path: Path, people: list[tuple[str, str, int]], ability: dict[str, 
             profile = index.profiles.get(group, ())
             _cert(writer, header, lid, group, "placement", 1, start, [theta - 1.0] * len(profile), profile, index, rng)
             for item in list(index.practice(group))[:12]:
-                ok = rng.random() < _p(theta, difficulty[item.id])
-                choice = item.correct_keys if ok else _answer(item, False, rng)
+                ok = answers.random() < _p(theta, difficulty[item.id])
+                choice = item.correct_keys if ok else _answer(item, False, answers)
                 state = {"attempts": 1, "correct_map": {f"{item.id}_2_1": {"correctness": "correct" if ok else "incorrect"}},
                          "student_answers": {f"{item.id}_2_1": f"choice_{ord(choice[0]) - 97}" if choice else "42"}}
                 row = {"username": lid, "title": item.id, "location": "Khoá học > Bài > " + item.id,
