@@ -88,11 +88,12 @@ def update(course_dir: Path, language: str, found: dict[str, Catalog], domains: 
             catalog = Catalog(locale=_locale(language), project=PROJECT, fuzzy=False,
                               header_comment=f"# {language} translation of '{domain}' ({course_dir.name}).\n"
                                              "# Edit with Poedit or Weblate; see docs/translation.md.")
-        before = {(m.context, m.string): m.id for m in catalog if m.id and m.string and not m.fuzzy}
+        before = {(m.context, m.string): m.id for m in catalog if isinstance(m.id, str) and m.string and not m.fuzzy}
         catalog.update(found[domain], update_header_comment=False)
         for message in catalog:
-            if message.fuzzy and not message.previous_id and (old := before.get((message.context, message.string))):
-                message.previous_id = [old] if isinstance(old, str) else list(old)  # '#| msgid': what changed
+            old = before.get((message.context, message.string)) if message.fuzzy and message.string else None
+            if isinstance(old, str) and not message.previous_id:
+                message.previous_id = [old]  # written as '#| msgid': editors show the translator what changed
         if catalog.locale is None:
             catalog.locale = _locale(language)
         _write(path, catalog)

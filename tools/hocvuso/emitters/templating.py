@@ -52,7 +52,10 @@ def strings(family: str, language: str) -> SimpleNamespace:
     A namespace rather than a dict, so that ``s.items`` is a word and never ``dict.items``.
     """
     catalogue: dict[str, dict[str, str]] = yaml.safe_load((TEMPLATES / family / "strings.yaml").read_text("utf-8"))
-    return SimpleNamespace(**(catalogue.get(language) or catalogue[DEFAULT_LANGUAGE]))
+    # Word by word: a word not yet translated into ``language`` is shown in Vietnamese.
+    own = catalogue.get(language) or catalogue.get(language.partition("-")[0]) or {}
+    words = {**catalogue[DEFAULT_LANGUAGE], **own}
+    return SimpleNamespace(**words)
 
 
 def render(family: str, name: str, language: str, **context: Any) -> str:

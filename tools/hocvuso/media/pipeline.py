@@ -23,7 +23,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -156,7 +156,7 @@ def plan_lesson(course: Course, lesson: Lesson, options: BuildOptions, number: i
     pages = [(section, page, said) for section in lesson.sections for page, said in _section_pages(section)]
     plans: list[SlidePlan] = []
     for n, (section, page, speech) in enumerate(pages, start=1):
-        spec = _slide_spec(look, lesson, section, page, n, len(pages))
+        spec = replace(_slide_spec(look, lesson, section, page, n, len(pages)), language=course.language)
         recording = section.narration.audio if section.narration and section.narration.audio else None
         if plans and plans[-1].section == section.index:
             recording = None  # an author's recording is not cut: it plays over the section's first slide
@@ -166,7 +166,8 @@ def plan_lesson(course: Course, lesson: Lesson, options: BuildOptions, number: i
             audio_key = _hash(audio_code, f"recording:{recording.sha256}" if recording else f"{engine.key()}:{voice}")
         plans.append(SlidePlan(section.index, spec, _hash(slide_code, spec.key()), speech, audio_key,
                                str(recording.path) if recording else "", voice))
-    thumb_key = _hash(slide_code, "thumbnail", look.key(), lesson.title, str(number), str(lesson.duration))
+    thumb_key = _hash(slide_code, "thumbnail", look.key(), lesson.title, str(number), str(lesson.duration),
+                      course.language)
     video_key = _hash(_code_key(encode, captions, text, sys.modules[__name__]), lesson.title, course.language,
                       str(PAUSE_S), str(MIN_SLIDE_S), str(CPS_LIMIT),
                       *(f"{p.key}:{p.audio_key}:{p.section}:{p.spec.title}:{p.speech}" for p in plans))
@@ -266,7 +267,7 @@ def render_lesson(plan: LessonPlan) -> Counts:
             _write_atomic(target, png_bytes(render_slide(slide.spec)))
             counts.slides += 1
     if not plan.thumbnail.is_file():
-        _write_atomic(plan.thumbnail, png_bytes(render_thumbnail(plan.theme, plan.title, plan.number, plan.minutes)))
+        _write_atomic(plan.thumbnail, png_bytes(render_thumbnail(plan.theme, plan.title, plan.number, plan.minutes, plan.language)))
         counts.images += 1
     if plan.engine is not None and not (plan.folder / MANIFEST).is_file():
         for slide in plan.slides:

@@ -24,6 +24,7 @@ from hocvuso.media.fonts import font, font_path
 from hocvuso.media.layout import CAPTION_BAND, MARGIN, RULE, SIZE, Layout, place
 from hocvuso.media.text import Block, clean, draw_text, fit, line_height
 from hocvuso.media.theme import MOVEMENT, RGB, Theme, theme_for
+from hocvuso.media.words import word
 
 if TYPE_CHECKING:
     from PIL.ImageFont import FreeTypeFont
@@ -48,11 +49,12 @@ class SlideSpec:
     image_sha256: str = ""
     image_alt: str = ""
     carried: bool = False  # the first point goes on from the previous slide (no bullet)
+    language: str = "vi"  # of the words the slide's alt text adds
 
     def key(self) -> str:
         digest = hashlib.sha256()
         for part in (self.theme.key(), self.title, *self.points, "\0", self.lesson_title, str(self.number),
-                     str(self.total), self.image_sha256, _fonts_key(), str(self.carried)):
+                     str(self.total), self.image_sha256, _fonts_key(), str(self.carried), self.language):
             digest.update(part.encode() + b"\0")
         return digest.hexdigest()
 
@@ -65,13 +67,13 @@ def alt_text(spec: SlideSpec) -> str:
     """The slide's text alternative: title, every point in full, and the image's alt."""
     parts = [_sentence(spec.title)] + [_sentence(p) for p in spec.points]
     if spec.image and spec.image_alt:
-        parts.append(_sentence(f"Hình minh hoạ: {clean(spec.image_alt)}"))
+        parts.append(_sentence(word(spec.language, "figure", alt=clean(spec.image_alt))))
     return " ".join(p for p in parts if p)
 
 
 def _sentence(text: str) -> str:
     text = clean(text)
-    return text if not text or text[-1] in ".!?…:" else text + "."
+    return text if not text or text[-1] in ".!?…:។៕៖" else text + "."
 
 
 # --- slides -------------------------------------------------------------------
@@ -131,16 +133,17 @@ def _place_image(canvas: Image.Image, picture: Image.Image, box: tuple[int, int,
 # --- thumbnails and covers ---------------------------------------------------
 
 
-def render_thumbnail(theme: Theme, lesson_title: str, number: int, minutes: int) -> Image.Image:
-    """A 640×360 lesson card: 'BÀI n', the title, the duration, on the group's colour."""
+def render_thumbnail(theme: Theme, lesson_title: str, number: int, minutes: int, language: str = "vi") -> Image.Image:
+    """A 640×360 lesson card: 'BÀI n', the title, the duration, on the group's colour (words in ``language``)."""
     image = Image.new("RGB", THUMB_SIZE, theme.primary)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, THUMB_SIZE[1] - 14, THUMB_SIZE[0], THUMB_SIZE[1]), fill=theme.accent)
-    draw.text((40, 34), f"BÀI {number}", font=font(30, "bold"), fill=theme.accent)
+    draw.text((40, 34), word(language, "lesson", number=number), font=font(30, "bold"), fill=theme.accent)
     block = fit([lesson_title], _bold, THUMB_SIZE[0] - 80, 200, (44, 36, 28), max_lines=4)
     _draw_lines(draw, block, (40, 90), "bold", (255, 255, 255))
     if minutes:
-        draw.text((40, THUMB_SIZE[1] - 34), f"{minutes} phút", font=font(24), fill=(235, 240, 240), anchor="ls")
+        draw.text((40, THUMB_SIZE[1] - 34), word(language, "minutes", minutes=minutes), font=font(24),
+                  fill=(235, 240, 240), anchor="ls")
     return image
 
 

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from PIL.ImageFont import FreeTypeFont
 
 ELLIPSIS = "…"
-SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+SENTENCE_END = re.compile(r"(?<=[.!?…។៕])\s+")  # Khmer ends a sentence with ។ (khan) or ៕ (bariyoosan)
+ENDS = ".!?…:;,។៕៖"  # a line ending in one of these is already a sentence (or a clause) for the voice
 CLAUSE_END = re.compile(r"(?<=[,;:])\s+")
 # Basic Latin, Latin-1, Latin Extended A/B, Latin Extended Additional (Vietnamese), punctuation, currency.
 STAMPABLE = re.compile("[\u0020-\u007e\u00a0-\u024f\u1e00-\u1eff\u2000-\u206f\u20a0-\u20cf]*")
@@ -40,7 +41,7 @@ def sentences(text: str) -> list[str]:
 def spoken_text(text: str) -> str:
     """Narration as one flowing text: each line ends as a sentence, so the voice pauses there."""
     lines = [clean(line) for line in unicodedata.normalize("NFC", text).splitlines()]
-    return " ".join(line if line[-1] in ".!?…:;," else line + "." for line in lines if line)
+    return " ".join(line if line[-1] in ENDS else line + "." for line in lines if line)
 
 
 def wrap(text: str, font: FreeTypeFont, width: float) -> list[str]:

@@ -35,5 +35,5 @@ class Theme:
 
 
 def theme_for(group: str) -> Theme:
-    """The group's theme; an unknown group gets a neutral dark grey."""
-    return Theme(group, GROUP_COLOURS.get(group, (40, 40, 40)))
+    """The group's theme ('citizens.km', a translation, has its course's); an unknown group gets a neutral dark grey."""
+    return Theme(group, GROUP_COLOURS.get(group, GROUP_COLOURS.get(group.partition(".")[0], (40, 40, 40))))
