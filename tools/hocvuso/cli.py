@@ -40,7 +40,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--only", default="", help="comma-separated emitters, e.g. olx,scorm")
     build.add_argument("--no-video", action="store_true", help="skip narrated video (quick build)")
     build.add_argument("--tts", default="", metavar="ENGINE",
-                       help="narration voice: espeak[:VOICE[:WPM]] (default espeak:vi:150) or piper:/path/to/voice.onnx")
+                       help="narration voice: espeak[:VOICE[:WPM]] (default espeak:vi:150) or piper:/path/to/voice.onnx; "
+                            "LANG=SPEC for a translation's language, comma-separated (km=piper:/path/km.onnx)")
     build.add_argument("--force", action="store_true", help="rebuild even unchanged courses")
     build.add_argument("--scorm-per-lesson", action="store_true",
                        help="also write one SCORM package per lesson (build/scorm12/<group>/<lesson>.zip)")
@@ -122,7 +123,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.tts and not args.no_video:
         from hocvuso.media.tts import engine_from_spec
 
-        engine_from_spec(args.tts).key()  # a bad --tts stops here, before anything is built
+        for entry in args.tts.split(","):  # 'espeak:vi', 'km=piper:/path/km.onnx', … (media/voices.py)
+            engine_from_spec(entry.partition("=")[2] if "=" in entry else entry).key()  # a bad one stops here
     options = BuildOptions(video=not args.no_video, tts=args.tts or None, scorm_per_lesson=args.scorm_per_lesson)
     diags = Diagnostics(args.ignore)
     builder = Builder(Project(args.courses), args.out, names, options, args.force,
