@@ -162,6 +162,9 @@ def test_a_track_takes_another_profile_and_keeps_only_bank_items_of_it(base):
     ("extends: citizens\ncourse: T2\nhide:\n  bank: [bank/khong-co.md]\n", ("HV982", 4, 10)),
     ("extends: citizens\ncourse: T2\nchapters:\n  - id: chuong-moi\n    lessons: []\n", ("HV983", 4, 5)),
     ("extends: citizens\ncourse: T2\nchapters:\n  - id: chuong-x\n    title: X\n    before: chuong-9\n", ("HV982", 6, 13)),
+    ("extends: citizens\ncourse: T2\nreplace: lessons/a.md\n", ("HV106", 3, 10)),
+    ("extends: citizens\ncourse: T2\nchapters:\n  - id: Chuong Moi\n    title: X\n", ("HV110", 4, 9)),
+    ("extends: citizens\ncourse: T2\ntranslations: {km: {}}\n", ("HV104", 3, 1)),
     ("extends: citizens\ntitle: Bản của tỉnh\n", ("HV984", 1, 1)),
     ("title: Bản của tỉnh\nextends: citizens\nrun: \"2026-1\"\n", ("HV984", 2, 1)),
 ])

@@ -20,14 +20,27 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from hocvuso.diagnostics import Diagnostics, Location, codes
+from hocvuso.diagnostics import Diagnostics, Location, codes, terms
 from hocvuso.diagnostics.terms import Term
 from hocvuso.loader import course as plain
 from hocvuso.loader.assets import AssetRegistry
 from hocvuso.loader.files import read_text
+from hocvuso.loader.ids import is_valid_id
 from hocvuso.loader.lesson import LoadContext
 from hocvuso.loader.markdown import make_parser
-from hocvuso.loader.yamlsource import Field, Schema, YMap, field_loc, get_date, get_seq, get_str, get_str_list, parse_yaml
+from hocvuso.loader.yamlsource import (
+    Field,
+    Schema,
+    YMap,
+    describe,
+    field_loc,
+    get_bool,
+    get_date,
+    get_seq,
+    get_str,
+    get_str_list,
+    parse_yaml,
+)
 from hocvuso.model import Certification, Chapter, Course, Lesson, Question
 
 if TYPE_CHECKING:
@@ -139,7 +152,8 @@ def _load_variant(course_dir: Path, framework: Framework, diags: Diagnostics,
 
 def variant_schema(course: Schema) -> Schema:
     """course.yaml's fields with none required (all are inherited), plus the variant's own."""
-    fields = tuple(dataclasses.replace(f, required=False) for f in course.fields if f.name != "chapters")
+    # Not 'translations': the base's catalogues do not cover a variant's own lessons (yet).
+    fields = tuple(dataclasses.replace(f, required=False) for f in course.fields if f.name not in ("chapters", "translations"))
     chapters = Field("chapters", "chapters to add lessons to or new chapters", "chương cần thêm bài hoặc chương mới")
     return Schema(course.where, (*VARIANT_FIELDS, *fields, chapters))
 
@@ -190,6 +204,7 @@ def extend(course_dir: Path, m: YMap, base: Course, framework: Framework, diags:
         bank=tuple(bank), assets={**base.assets, **ctx.assets.assets}, listed=(*base.listed, *parts.seen),
         pronunciations={**base.pronunciations, **parts.words},
         translations=(),  # the base's catalogues do not cover the variant's own lessons
+        silent_video=get_bool(m, "silent_video", diags, base.silent_video),
     )
     return dataclasses.replace(course, certification=parts.certification(course))
 
@@ -242,7 +257,11 @@ def _hidden_bank(base: Course, hide: YMap | None, diags: Diagnostics) -> set[Pat
 
 def _replace(base: Course, drafts: list[Draft], m: YMap, parts: Parts, diags: Diagnostics) -> list[Draft]:
     node = m.items.get("replace")
+    if node is None:
+        return drafts
     if not isinstance(node, YMap):
+        diags.add(codes.YAML_WRONG_TYPE, node.loc, field="replace", expected=terms.MAPPING, found=describe(node),
+                  example="replace: {dich-vu-cong-truc-tuyen: lessons/dich-vu-cong-cua-tinh.md}")
         return drafts
     lesson_ids = [lesson.id for lesson in base.lessons]
     swaps: dict[str, Lesson] = {}
@@ -263,6 +282,8 @@ def _add(base: Course, drafts: list[Draft], m: YMap, parts: Parts, diags: Diagno
         if c is None:
             continue
         cid = get_str(c, "id", diags) or ""
+        if cid and not is_valid_id(cid):
+            diags.add(codes.ID_INVALID, field_loc(c, "id"), id=cid)
         title = get_str(c, "title", diags)
         lessons = [x for ref, loc in get_str_list(c, "lessons", diags) if (x := parts.lesson(ref, loc)) is not None]
         at = next((i for i, d in enumerate(drafts) if d[0] == cid), None)
