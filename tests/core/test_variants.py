@@ -268,3 +268,17 @@ def test_a_competency_outside_a_tracks_profile_names_the_profile_not_the_folder(
     _, diags = loaded(base, ["citizens-track"])
     outside = [d for d in diags if d.code.id == "HV511"]
     assert outside and all("'students'" in d.message("en") for d in outside)
+
+
+def test_a_variant_takes_its_bases_colours_and_shares_its_slides_in_the_media_cache(base):
+    from hocvuso.media.pipeline import plan_lesson
+    from hocvuso.media.theme import theme_for
+
+    variant(base, "extends: citizens\ncourse: TEST-T\n")
+    courses, _ = loaded(base)
+    national, local = courses["citizens"], courses["citizens-tinh"]
+    options = BuildOptions(video=False)
+    keys = [[s.key for s in plan_lesson(c, c.lessons[0], options, 1).slides] for c in (national, local)]
+    assert keys[0] == keys[1] and keys[0]
+    assert theme_for("students-primary") == theme_for("students")
+    assert theme_for("tinh-moi").primary == (40, 40, 40)

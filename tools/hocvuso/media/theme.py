@@ -35,5 +35,14 @@ class Theme:
 
 
 def theme_for(group: str) -> Theme:
-    """The group's theme ('citizens.km', a translation, has its course's); an unknown group gets a neutral dark grey."""
-    return Theme(group, GROUP_COLOURS.get(group, GROUP_COLOURS.get(group.partition(".")[0], (40, 40, 40))))
+    """The group's theme; an unknown group gets a neutral dark grey.
+
+    A translation ('citizens.km') and a course that extends another, named after
+    it ('citizens-tra-vinh', 'students-primary'), take their base's theme, name
+    included: the slides they share with it have the same cache keys and are
+    rendered once.
+    """
+    for name in (group, group.partition(".")[0], group.partition("-")[0]):
+        if name in GROUP_COLOURS:
+            return Theme(name, GROUP_COLOURS[name])
+    return Theme(group, (40, 40, 40))
