@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from jsonschema import Draft202012Validator
-from scorm_course import LESSON_ONE_ANSWERS, answer
+from scorm_course import LESSON_ONE_ANSWERS, answer, finish
 
 from hocvuso.emitters.scorm.package import PLAYER
 
@@ -113,13 +113,15 @@ def test_every_course_data_follows_the_schema(built) -> None:  # type: ignore[no
 def test_the_schema_rejects_data_the_player_cannot_read(scorm_build: Path) -> None:
     data = player_data(scorm_build / "scorm12/citizens.zip")
     numeric = next(q for q in data["qs"] if q["k"] == "numeric")
-    numeric["a"] = "6"  # a numeric key is [low, high, value]
+    numeric["h"] = "6"  # accepted responses are a list of hashes
     data["qs"].append({**data["qs"][0], "kind": "single"})  # an undeclared key
     assert len(problems(data)) == 2
 
 
 def test_declared_paths_follow_the_schema() -> None:
-    assert declared(SCHEMA, ["qs", 3, "a", 1])
+    assert declared(SCHEMA, ["qs", 3, "h", 1])
+    assert declared(SCHEMA, ["bank", 0, "lv"])
+    assert not declared(SCHEMA, ["qs", 0, "a"])  # no plain answer key
     assert declared(SCHEMA, ["objs", 0, 2])
     assert declared(SCHEMA, ["video", "bai-mot", 0, "qs", 0])
     assert not declared(SCHEMA, ["objs", 0, 3])
@@ -135,13 +137,13 @@ def test_the_player_reads_only_declared_keys(page, server, version: str) -> None
         answer(page, qid, right=True)
     page.click("#hv-next")
     page.click("#hv-next")
-    page.get_by_role("button", name="Nộp kết quả và kết thúc").click()
+    finish(page)
     reads = [json.loads(path) for path in page.evaluate("Object.keys(window.hvReads)")]
     assert [path for path in reads if not declared(SCHEMA, path)] == []
     # the recorder saw the script at work: every top-level key (video cues only play in a video lesson,
     # see the next test), answer keys and objective names
     assert {path[0] for path in reads} == set(SCHEMA["properties"]) - {"video"}
-    for wanted in (["rule", "c"], ["objs", "*", 2], ["qs", "*", "a"], ["qs", "*", "w"]):
+    for wanted in (["rule", "c"], ["objs", "*", 2], ["qs", "*", "h"], ["qs", "*", "w"]):
         assert any(len(p) == len(wanted) and all(w in ("*", x) for w, x in zip(wanted, p, strict=True)) for p in reads), wanted
 
 

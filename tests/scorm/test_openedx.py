@@ -17,7 +17,7 @@ from unittest import mock
 import django
 import pytest
 from django.conf import settings
-from scorm_course import LESSON_ONE_ANSWERS, RIGHT_SCORE, learn
+from scorm_course import LESSON_ONE_ANSWERS, learn
 
 if not settings.configured:
     settings.configure(USE_TZ=True, CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}})
@@ -79,9 +79,7 @@ def test_the_block_grades_what_the_package_reports(page, server, scorm_build: Pa
     upload(block, scorm_build / f"scorm{version}/citizens.zip")
     for name, value in calls:
         block.set_value({"name": name, "value": value})
-    expected = round(RIGHT_SCORE["overall"] / 100, 4) if right else 0.0
-    assert published_grades(block)[-1] == pytest.approx(expected)
-    assert block.lesson_score == pytest.approx(expected)  # raw 88.89 / 100, or scaled 0.8889
-    assert block.success_status == ("passed" if right else "failed")
-    # 1.2 has one status: the block reads "failed" as not completed; 2004 reports completion separately.
-    assert block.lesson_status == ("completed" if right or version == "2004" else "incomplete")
+    # Practice only (the fixture has no bank, so no final check): completion, never a score or passed.
+    assert block.success_status == "unknown"
+    assert block.lesson_status == "completed"
+    assert block.lesson_score == 0

@@ -2,14 +2,17 @@
 
 A learner answers every question of lesson 1, once all right and once all
 wrong, then submits on the results page; the tests read back what the LMS
-recorded: score, status, every interaction and every competency objective.
+recorded: status, every interaction and every competency objective.  The
+fixture course has no item bank, so it has no final check: practice is
+reported as interactions and completion, never as a score or passed/failed
+(tests/scorm/test_checks.py covers the final check of the real courses).
 """
 
 from __future__ import annotations
 
 import pytest
 from scorm_browser import open_sco, state
-from scorm_course import COMPETENCIES, LESSON_ONE_ANSWERS, RIGHT_SCORE, answer, learn, response_2004
+from scorm_course import COMPETENCIES, LESSON_ONE_ANSWERS, answer, learn, response_2004
 
 VERSIONS = ("12", "2004")
 
@@ -28,27 +31,28 @@ def test_scorm12_records_every_answer_against_its_competency(page, server, right
     result = learn(page, server.url, "12", right)
     cmi = result["cmi"]
     assert result["finished"]
-    assert cmi["core"]["lesson_status"] == ("passed" if right else "failed")
-    assert float(cmi["core"]["score"]["raw"]) == (RIGHT_SCORE["overall"] if right else 0)
-    assert (cmi["core"]["score"]["min"], cmi["core"]["score"]["max"]) == ("0", "100")
+    assert cmi["core"]["lesson_status"] == "completed"  # never passed/failed from practice
+    assert cmi["core"]["score"]["raw"] == ""  # nor a score
     assert cmi["core"]["exit"] == ""  # everything done: the next launch may start a new attempt
     assert cmi["core"]["session_time"].count(":") == 2
     recorded = interactions(cmi)
     assert [i["id"] for i in recorded] == list(LESSON_ONE_ANSWERS)
     for got, (objective, kind, weight, good, bad) in zip(recorded, LESSON_ONE_ANSWERS.values(), strict=True):
         assert got["type"] == kind
-        assert got["student_response"] == (good if right else bad)
+        if kind == "sequencing" and not right:  # left in the order shown, which is shuffled per learner
+            assert sorted(got["student_response"].split(",")) == sorted(good.split(",")) != got["student_response"].split(",")
+        else:
+            assert got["student_response"] == (good if right else bad)
         assert got["result"] == ("correct" if right else "wrong")
         assert got["objectives"]["0"]["id"] == objective
         assert got["weighting"] == weight
-        patterns = [p["pattern"] for p in got["correct_responses"].values()]
-        assert (good.lower() if kind == "fill-in" else good) in patterns  # typed answers: any accepted form
+        assert not got["correct_responses"]  # the keys are not in the package (hashes only)
         assert len(got["time"].split(":")) == 3
     objs = objectives(cmi)
     assert list(objs) == list(COMPETENCIES)  # every competency of the course, created once
     for oid in ("nls-4-2", "nls-1-1"):
-        assert objs[oid]["status"] == ("passed" if right else "failed")
-        assert float(objs[oid]["score"]["raw"]) == (RIGHT_SCORE[oid] if right else 0)
+        assert objs[oid]["status"] == "completed"
+        assert objs[oid]["score"]["raw"] == ""
     assert objs["nls-6-2"]["status"] == "not attempted"  # no practice question: nothing claimed
     assert len(cmi["suspend_data"]) <= 4096
 
@@ -59,31 +63,31 @@ def test_scorm2004_records_every_answer_against_its_competency(page, server, rig
     cmi = result["cmi"]
     assert result["finished"]
     assert cmi["completion_status"] == "completed"
-    assert cmi["success_status"] == ("passed" if right else "failed")
-    assert float(cmi["score"]["scaled"]) == (round(RIGHT_SCORE["overall"] / 100, 4) if right else 0)
-    assert float(cmi["score"]["raw"]) == (RIGHT_SCORE["overall"] if right else 0)
+    assert cmi["success_status"] == "unknown"  # never passed/failed from practice
+    assert cmi["score"]["scaled"] == "" and cmi["score"]["raw"] == ""
     assert cmi["exit"] == "normal"
     assert cmi["session_time"].startswith("PT")
     recorded = interactions(cmi)
     assert [i["id"] for i in recorded] == list(LESSON_ONE_ANSWERS)
     for got, (objective, kind, weight, good, bad) in zip(recorded, LESSON_ONE_ANSWERS.values(), strict=True):
         assert got["type"] == kind
-        assert got["learner_response"] == response_2004(good if right else bad, kind)
+        if kind == "sequencing" and not right:  # left in the order shown, which is shuffled per learner
+            assert sorted(got["learner_response"].split("[,]")) == sorted(good.split(",")) != got["learner_response"].split("[,]")
+        else:
+            assert got["learner_response"] == response_2004(good if right else bad, kind)
         assert got["result"] == ("correct" if right else "incorrect")
         assert got["objectives"]["0"]["id"] == objective
         assert got["weighting"] == weight
         assert got["timestamp"][:2] == "20"
         assert got["latency"].startswith("PT")
         assert got["description"]
-    numeric = recorded[3]
-    assert numeric["correct_responses"]["0"]["pattern"] == "4[:]8"
-    assert recorded[4]["correct_responses"]["1"]["pattern"] == "{case_matters=false}mã otp"
+    assert all(not got["correct_responses"] for got in recorded)
     objs = objectives(cmi)
     assert list(objs) == list(COMPETENCIES)
     for oid in ("nls-4-2", "nls-1-1"):
-        assert objs[oid]["success_status"] == ("passed" if right else "failed")
+        assert objs[oid]["success_status"] == "unknown"
         assert objs[oid]["completion_status"] == "completed"
-        assert float(objs[oid]["score"]["scaled"]) == (round(RIGHT_SCORE[oid] / 100, 4) if right else 0)
+        assert objs[oid]["score"]["scaled"] == ""
     assert objs["nls-6-2"]["success_status"] == "unknown"
     assert objs["nls-4-2"]["description"].startswith("4.2 ")
 
@@ -133,8 +137,7 @@ def test_scorm2004_uses_objectives_the_lms_created_from_the_manifest(page, serve
     reversed_ids = {"objectives": {str(i): {"id": oid} for i, oid in enumerate(reversed(COMPETENCIES))}}
     cmi = learn(page, server.url, "2004", True, preload=reversed_ids)["cmi"]
     assert [o["id"] for o in cmi["objectives"].values()] == list(reversed(COMPETENCIES))
-    assert objectives(cmi)["nls-4-2"]["success_status"] == "passed"
-    assert float(objectives(cmi)["nls-4-2"]["score"]["raw"]) == RIGHT_SCORE["nls-4-2"]
+    assert objectives(cmi)["nls-4-2"]["completion_status"] == "completed"
 
 
 @pytest.mark.parametrize("version", VERSIONS)

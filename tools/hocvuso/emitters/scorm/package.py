@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from hocvuso.model import Course
 
 PLAYER = Path(__file__).parent / "player"
-PLAYER_FILES = ("hocvuso.js", "hocvuso.css")
+PLAYER_FILES = ("hocvuso.js", "assess.js", "comfort.js", "hocvuso.css")
 MANIFEST = "imsmanifest.xml"
 ASSET_REF = re.compile(r"""["']assets/([A-Za-z0-9._-]+)["']""")
 

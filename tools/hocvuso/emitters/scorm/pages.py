@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from hocvuso.emitters import templating
 from hocvuso.emitters.presentation import MediaSource, language_name, media_source
-from hocvuso.emitters.scorm.data import HOME, RESULTS, data_script
+from hocvuso.emitters.scorm.data import FINAL, HOME, PRETEST, RESULTS, data_script, has_checks
 from hocvuso.emitters.scorm.questions import QuestionView, question_view
 from hocvuso.emitters.scorm.video import VideoView, video_view
 from hocvuso.model import Media, Prose, QuizBlock, TaskBlock, TeacherNote
@@ -62,8 +62,13 @@ def index_html(course: Course, data: dict[str, object], videos: dict[str, Lesson
     rule = course.certification.pass_rule
     language = course.language or "vi"
     lessons = [lesson_view(course, lesson, n, videos.get(lesson.id)) for n, lesson in enumerate(course.lessons, 1)]
+    checks = has_checks(course)
+    bank = [question_view(q, 0, course.framework) for q in course.bank if q.competency in course.profile.codes] if checks else []
+    cert = course.certification
     return templating.render(
         "scorm", "index.html", language, lang=language, course=course, lessons=lessons, home=HOME, results=RESULTS,
+        pretest=PRETEST if checks else "", final=FINAL if checks else "", bank=bank,
+        final_items=rule.min_items_per_competency * len(course.profile.codes), tries=cert.max_attempts,
         competencies=[(code, names[code].name if code in names else "") for code in course.competencies],
         question_count=len(course.questions), overall=round(rule.overall_threshold * 100),
         competency=round(rule.competency_threshold * 100),

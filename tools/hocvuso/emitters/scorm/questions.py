@@ -10,6 +10,7 @@ keys because SCORM 1.2 response formats only allow single characters
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,18 @@ SOURCE_KEYS = "123456789abcdefghijklmnopqrstuvwxyz"
 def h(fragment: str) -> str:
     """An HTML fragment from the model with asset URLs pointing into the package."""
     return with_assets(fragment, ASSETS)
+
+
+def ordering_keys(q: Question) -> list[str]:
+    """The key of each ordering item, items in the right order.
+
+    Not a, b, c in the right order (the page would then show the answer in its
+    data-key attributes): a fixed permutation of the letters, from the question id.
+    """
+    n = len(q.items)
+    ranks = sorted(range(n), key=lambda i: hashlib.sha256(f"{q.id}|{i}".encode()).hexdigest())
+    keys = [KEYS[ranks.index(i)] for i in range(n)]
+    return keys[1:] + keys[:1] if keys == list(KEYS[:n]) else keys
 
 
 def dom_id(question: Question) -> str:
@@ -56,5 +69,6 @@ def question_view(q: Question, number: int, framework: Framework) -> QuestionVie
         targets = tuple(zip(KEYS, matching_targets(q), strict=False))
         matches = tuple(zip(SOURCE_KEYS, q.matches, strict=False))
     elif q.type is QuestionType.ORDERING:
-        order = tuple((KEYS[i], q.items[i]) for i in scrambled_order(q.items))
+        keys = ordering_keys(q)
+        order = tuple((keys[i], q.items[i]) for i in scrambled_order(q.items))
     return QuestionView(q, number, dom_id(q), competency.name if competency else "", targets, matches, order)

@@ -76,6 +76,55 @@
     return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(s) ? parseFloat(s) : NaN;
   }
   function norm(s) { return String(s).normalize("NFC").toLowerCase().split(/\s+/).filter(Boolean).join(" "); }
+
+  // ---- answer keys as salted hashes (scorm/data.py; docs/items.md: what this protects) ----
+  function sha256(bytes) { // of a byte array, as 32 bytes (also for the export's HMAC)
+    var K = [], H = [], c, d, n = 0, i, j, w = [], len = bytes.length;
+    for (c = 2; n < 64; c++) {
+      for (d = 2; d * d <= c && c % d; d++);
+      if (d * d > c) { if (n < 8) H[n] = Math.pow(c, 1 / 2) % 1 * 4294967296 | 0; K[n++] = Math.pow(c, 1 / 3) % 1 * 4294967296 | 0; }
+    }
+    for (i = 0; i < len; i++) w[i >> 2] |= bytes[i] << (24 - i % 4 * 8);
+    w[len >> 2] |= 0x80 << (24 - len % 4 * 8);
+    w[((len + 8) >> 6 << 4) + 15] = len * 8;
+    function ror(x, r) { return (x >>> r) | (x << (32 - r)); }
+    for (i = 0; i < w.length; i += 16) {
+      var a = H.slice(), m = [];
+      for (j = 0; j < 64; j++) {
+        m[j] = j < 16 ? w[i + j] | 0 : (ror(m[j - 2], 17) ^ ror(m[j - 2], 19) ^ (m[j - 2] >>> 10)) + m[j - 7] +
+          (ror(m[j - 15], 7) ^ ror(m[j - 15], 18) ^ (m[j - 15] >>> 3)) + m[j - 16] | 0;
+        var t1 = a[7] + (ror(a[4], 6) ^ ror(a[4], 11) ^ ror(a[4], 25)) + (a[4] & a[5] ^ ~a[4] & a[6]) + K[j] + m[j] | 0;
+        var t2 = (ror(a[0], 2) ^ ror(a[0], 13) ^ ror(a[0], 22)) + (a[0] & a[1] ^ a[0] & a[2] ^ a[1] & a[2]) | 0;
+        a = [t1 + t2 | 0, a[0], a[1], a[2], a[3] + t1 | 0, a[4], a[5], a[6]];
+      }
+      for (j = 0; j < 8; j++) H[j] = H[j] + a[j] | 0;
+    }
+    for (i = 0, w = []; i < 32; i++) w[i] = H[i >> 2] >>> (24 - i % 4 * 8) & 255;
+    return w;
+  }
+  function digest(text) { // SHA-256 of the UTF-8 text, as hex
+    var b = unescape(encodeURIComponent(text)), bytes = [];
+    for (var i = 0; i < b.length; i++) bytes[i] = b.charCodeAt(i);
+    return sha256(bytes).map(function (x) { return (x < 16 ? "0" : "") + x.toString(16); }).join("");
+  }
+  function hit(q, canonical) { return q.h.indexOf(digest(D.salt + "|" + q.id + "|" + canonical).slice(0, 16)) >= 0; }
+  function grid(x, e) { return e < 0 ? x * Math.pow(10, -e) : x / Math.pow(10, e); } // as data.grid_scale
+  function isRight(q, r) {
+    if (r === null || r === "") return false;
+    if (q.k === "numeric") {
+      var n = grid(parseFloat(r), q.e), tol = 1e-9 * Math.max(1, Math.abs(n));
+      return hit(q, String(Math.floor(n + tol))) && hit(q, String(Math.ceil(n - tol)));
+    }
+    return hit(q, q.k === "text" ? norm(r) : r);
+  }
+
+  // ---- shuffled per learner (assess.js), seeded by learner and question: stable on resume ----
+  var learnerSeed = "", MIX = window.hvMix;
+  function shuffleBox(q, el) {
+    if (MIX && q.x && el) MIX.box(seeded(learnerSeed + "|" + q.id), q, el, function () { return isRight(q, responseOf(q, el)); });
+  }
+  function seeded(text) { return MIX.seeded(parseInt(digest(text).slice(0, 8), 16)); }
+
   function clip(s) { // a typed answer as a fill-in value: 2004 reserves [ ] and a leading {
     s = String(s).slice(0, 250);
     return V12 ? s : s.replace(/[[\]]/g, " ").replace(/^\{/, "(");
@@ -84,20 +133,28 @@
   function pairs(s) {
     return s.split("").map(function (k, i) { return k === "-" ? "" : SRC[i] + DOT + k; }).filter(Boolean).join(SEP);
   }
-  var FORMAT = { // [learner response, correct patterns] per interaction type
-    choice: function (q, r) { return [keys(r), [keys(q.a)]]; },
-    sequencing: function (q, r) { return [keys(r), [keys(q.a)]]; },
-    matching: function (q, r) { return [pairs(r), [pairs(q.a)]]; },
-    numeric: function (q, r) { return [r, [V12 ? String(q.a[2]) : q.a[0] + "[:]" + q.a[1]]]; },
-    "fill-in": function (q, r) {
-      return [clip(r), q.a.slice(0, 10).map(function (a) { return V12 ? clip(a) : "{case_matters=false}" + clip(a); })];
-    }
+  var FORMAT = { // the learner response per interaction type; no correct_responses: the keys are not in the package
+    choice: function (q, r) { return keys(r); },
+    sequencing: function (q, r) { return keys(r); },
+    matching: function (q, r) { return pairs(r); },
+    numeric: function (q, r) { return r; },
+    "fill-in": function (q, r) { return clip(r); }
   };
+
 
   // ---- state and suspend data ---------------------------------------------------------------
   var QS = D.qs, QIX = {};
   QS.forEach(function (q, i) { QIX[q.id] = i; });
   var S = { page: 0, seen: {}, ans: {}, n: 0, done: 0 };
+  // bank checks (assess.js): pre-test score, final tries started/submitted, best, passed, best per objective
+  var A = { pre: null, t: 0, d: 0, b: 0, ok: 0, c: [] };
+  function encodeA() { return [A.pre === null ? "" : A.pre, A.t, A.d, A.b, A.ok, A.c.join(".")].join(","); }
+  function decodeA(text) {
+    var f = String(text || "").split(",");
+    if (f.length < 6) return;
+    A.pre = f[0] === "" ? null : +f[0]; A.t = +f[1] || 0; A.d = +f[2] || 0; A.b = +f[3] || 0; A.ok = +f[4] || 0;
+    A.c = f[5] ? f[5].split(".").map(function (x) { return x === "" ? "" : +x; }) : [];
+  }
   var OIX = []; // cmi.objectives index of each competency objective
   function esc(s) { return String(s).replace(/%/g, "%25").replace(/\|/g, "%7C").replace(/~/g, "%7E"); }
   function encodeAt(level, room) {
@@ -106,7 +163,7 @@
       return (+i).toString(36) + ":" + a.ok + ":" + r;
     });
     var seen = D.pages.map(function (p, i) { return S.seen[i] ? 1 : 0; }).join("");
-    var head = ["h1", D.fp, D.pages[S.page], seen, S.n, S.done].join("~") + "~";
+    var head = ["h2", D.fp, D.pages[S.page], seen, S.n, S.done, encodeA()].join("~") + "~";
     while (room && (head + ans.join("|")).length > room) ans.pop();
     return head + ans.join("|");
   }
@@ -116,7 +173,8 @@
   }
   function decode(text) {
     var f = String(text || "").split("~");
-    if (f[0] !== "h1") return;
+    if (f[0] !== "h1" && f[0] !== "h2") return;
+    if (f[0] === "h2") decodeA(f.splice(6, 1)[0]); // h1 (before the bank checks) has no such field
     var page = D.pages.indexOf(f[2]);
     if (page >= 0) S.page = page;
     f[3].split("").forEach(function (b, i) { if (b === "1") S.seen[i] = 1; });
@@ -155,48 +213,50 @@
     var rule = D.rule, ok = t.all > 0 && t.got / t.all + 1e-9 >= rule.o;
     t.objs.forEach(function (o) { o.pass = o.all > 0 && o.got / o.all + 1e-9 >= rule.c; if (o.n && !o.pass) ok = false; });
     t.pass = ok;
-    var lessons = D.pages.length - 2, seen = 0;
-    for (var p = 1; p <= lessons; p++) if (S.seen[p]) seen++;
+    var lessons = 0, seen = 0; // lesson pages: every page but hocvuso-home, -pretest, -final, -results
+    D.pages.forEach(function (id, p) { if (id.indexOf("hocvuso-") !== 0) { lessons++; if (S.seen[p]) seen++; } });
     t.progress = (seen + t.answered) / Math.max(1, lessons + QS.length);
     t.complete = S.done || (seen === lessons && t.answered === QS.length);
     return t;
   }
   function pct(got, all) { return Math.round(got / all * 10000) / 100; }
+  // Practice: interactions and completion only, never passed/failed (browser-graded, retries). Score and
+  // passed/failed come from the final check drawn from the bank (assess.js): limited tries, the best counts.
   function report() {
-    var t = tally();
-    if (t.all) {
-      L.set(N.score + "min", 0); L.set(N.score + "max", 100); L.set(N.score + "raw", pct(t.got, t.all));
-      if (!V12) L.set("cmi.score.scaled", Math.round(t.got / t.all * 10000) / 10000);
+    var t = tally(), tries = D.form ? D.form.tries : 0, final = A.d > 0, out = final && tries && A.d >= tries;
+    if (final) {
+      L.set(N.score + "min", 0); L.set(N.score + "max", 100); L.set(N.score + "raw", A.b);
+      if (!V12) L.set("cmi.score.scaled", Math.round(A.b * 100) / 10000);
     }
     t.objs.forEach(function (o, j) {
-      if (!o.n || !o.done) return;
-      var p = "cmi.objectives." + OIX[j] + ".", fin = o.done === o.n || S.done;
-      L.set(p + "score.min", 0); L.set(p + "score.max", 100); L.set(p + "score.raw", pct(o.got, o.all));
-      if (V12) { L.set(p + "status", fin ? (o.pass ? "passed" : "failed") : "incomplete"); return; }
-      L.set(p + "score.scaled", Math.round(o.got / o.all * 10000) / 10000);
-      L.set(p + "completion_status", fin ? "completed" : "incomplete");
-      L.set(p + "success_status", fin ? (o.pass ? "passed" : "failed") : "unknown");
-      L.set(p + "progress_measure", Math.round(o.done / o.n * 1000) / 1000);
+      var best = A.c[j], p = "cmi.objectives." + OIX[j] + ".", fin = o.n && (o.done === o.n || S.done);
+      if (!(o.n && o.done) && !(final && best !== "" && best !== undefined)) return;
+      var judged = final && best !== "" && best !== undefined, passed = judged && best + 1e-9 >= D.rule.c * 100;
+      if (judged) { L.set(p + "score.min", 0); L.set(p + "score.max", 100); L.set(p + "score.raw", best); }
+      if (V12) { L.set(p + "status", judged ? (passed ? "passed" : "failed") : fin ? "completed" : "incomplete"); return; }
+      if (judged) L.set(p + "score.scaled", Math.round(best * 100) / 10000);
+      L.set(p + "completion_status", fin || judged ? "completed" : "incomplete");
+      L.set(p + "success_status", judged ? (passed ? "passed" : "failed") : "unknown");
+      if (o.n) L.set(p + "progress_measure", Math.round(o.done / o.n * 1000) / 1000);
     });
-    var result = QS.length ? (t.pass ? "passed" : "failed") : "completed";
-    if (V12) L.set(N.status, t.complete ? result : "incomplete");
+    var success = A.ok ? "passed" : out ? "failed" : "";
+    if (V12) L.set(N.status, success || (t.complete ? "completed" : "incomplete"));
     else {
       L.set("cmi.progress_measure", t.complete ? 1 : Math.round(t.progress * 1000) / 1000);
-      L.set("cmi.completion_status", t.complete ? "completed" : "incomplete");
-      L.set("cmi.success_status", t.complete && QS.length ? result : "unknown");
+      L.set("cmi.completion_status", t.complete || final ? "completed" : "incomplete");
+      L.set("cmi.success_status", success || "unknown");
     }
     return t;
   }
-  function interaction(q, r, ok, seconds) {
-    var f = FORMAT[q.t](q, r), p = "cmi.interactions." + S.n++ + "."; // indices kept here, never read back
+  function interaction(q, r, ok, seconds, id) {
+    var p = "cmi.interactions." + S.n++ + "."; // indices kept here, never read back
     var obj = D.objs[q.o][0];
-    L.set(p + "id", q.id);
+    L.set(p + "id", id || q.id);
     L.set(p + "type", q.t); // 2004: id, then type, before any response
     L.set(p + "objectives.0.id", obj);
     L.set(p + (V12 ? "time" : "timestamp"), stamp(new Date()));
-    f[1].forEach(function (pat, j) { L.set(p + "correct_responses." + j + ".pattern", pat); });
     L.set(p + "weighting", q.w);
-    L.set(p + (V12 ? "student_response" : "learner_response"), f[0]);
+    if (r !== "") L.set(p + (V12 ? "student_response" : "learner_response"), FORMAT[q.t](q, r));
     L.set(p + "result", ok ? "correct" : (V12 ? "wrong" : "incorrect"));
     L.set(p + "latency", span(seconds));
     if (!V12) L.set(p + "description", q.d);
@@ -215,8 +275,9 @@
   // ---- questions ------------------------------------------------------------------------------
   var shownAt = {};
   function box(i) { return document.getElementById("q-" + QS[i].id); }
-  function response(i) { // the compact response, or null when the learner has not answered fully
-    var q = QS[i], el = box(i), v;
+  function response(i) { return responseOf(QS[i], box(i)); }
+  function responseOf(q, el) { // the compact response, or null when the learner has not answered fully
+    var v;
     if (q.k === "single" || q.k === "multiple") {
       v = $$("input:checked", el).map(function (x) { return x.value; }).sort().join("");
       return v || null;
@@ -229,11 +290,6 @@
       return v.indexOf("-") < 0 ? v : null;
     }
     return $$(".order li", el).map(function (li) { return li.getAttribute("data-key"); }).join("");
-  }
-  function correct(q, r) {
-    if (q.k === "numeric") { var x = parseFloat(r); return x >= q.a[0] - 1e-9 && x <= q.a[1] + 1e-9; }
-    if (q.k === "text") return q.a.indexOf(norm(r)) >= 0;
-    return r === q.a;
   }
   function fill(i, r) { // put a saved response back into the form
     var q = QS[i], el = box(i);
@@ -255,10 +311,10 @@
       var k = fb.getAttribute("data-key");
       fb.hidden = !(k === (ok ? "ok" : "bad") || (chosen && k.length === 1 && chosen.indexOf(k) >= 0));
     });
-    if (q.t === "choice" && chosen) {
-      $$(".choices li, .field", el).forEach(function (li) {
+    if (q.k === "single" && chosen) { // the chosen option's mark: the whole response is right or wrong
+      $$(".choices li", el).forEach(function (li) {
         var x = $("input", li);
-        if (x && x.checked) li.setAttribute("data-mark", q.a.indexOf(x.value) >= 0 ? "Đúng" : "Sai");
+        if (x && x.checked) li.setAttribute("data-mark", ok ? "Đúng" : "Sai");
       });
     }
     var why = $(".why", el);
@@ -281,7 +337,7 @@
   function check(i) {
     var q = QS[i], el = box(i), r = response(i);
     if (r === null) { $(".result", el).className = "result"; $(".result", el).textContent = "Hãy trả lời trước khi bấm Kiểm tra."; return; }
-    var ok = correct(q, r) ? 1 : 0;
+    var ok = isRight(q, r) ? 1 : 0;
     S.ans[i] = { r: r, ok: ok };
     interaction(q, r, ok, (Date.now() - (shownAt[i] || started)) / 1000);
     show(i, ok, r);
@@ -362,15 +418,16 @@
       var s = t.objs[j];
       if (!s.n) return "";
       return "<tr><th scope=\"row\">" + o[2].replace(/</g, "&lt;") + "</th><td>" + s.done + "/" + s.n + "</td><td>" +
-        Math.round(s.got / s.all * 100) + "%</td><td>" + (s.done < s.n ? "Chưa xong" : s.pass ? "Đạt" : "Chưa đạt") + "</td></tr>";
+        Math.round(s.got / s.all * 100) + "%</td><td>" + (s.done < s.n ? "Chưa xong" : "Đã làm xong") + "</td></tr>";
     }).join("");
     var left = QS.length - t.answered;
-    $("#hv-results").innerHTML = QS.length ? "<p class=\"score\">Điểm: <strong>" + Math.round(t.got / t.all * 100) + "/100</strong> · " +
-      (t.complete ? (t.pass ? "Đạt" : "Chưa đạt") : "Chưa hoàn thành") + "</p>" +
+    $("#hv-results").innerHTML = (A.d ? "<p class=\"score\">Kiểm tra cuối khoá: <strong>" + A.b +
+      "/100</strong> · " + (A.ok ? "Đạt" : "Chưa đạt") + "</p>" : "") + (QS.length ? "<p>Luyện tập: đúng <strong>" +
+      Math.round(t.got / t.all * 100) + "%</strong> số điểm · " + (t.complete ? "đã làm xong" : "chưa làm xong") + "</p>" +
       (left ? "<p>Còn " + left + " câu chưa trả lời (tính là chưa đúng khi nộp).</p>" : "") +
       "<table><caption>Kết quả theo năng lực</caption><thead><tr><th scope=\"col\">Năng lực</th><th scope=\"col\">Đã làm</th>" +
       "<th scope=\"col\">Đúng</th><th scope=\"col\">Kết quả</th></tr></thead><tbody>" + rows + "</tbody></table>"
-      : "<p>Khoá học không có câu hỏi luyện tập.</p>";
+      : "<p>Khoá học không có câu hỏi luyện tập.</p>");
   }
   function go(i, focus) {
     i = Math.max(0, Math.min(pages.length - 1, i));
@@ -404,37 +461,6 @@
     var box = $("#hv-export"), btn = $("#hv-export-save");
     if (!box || !btn || live || typeof TextEncoder === "undefined") return;
     box.hidden = false;
-    function sha256(bytes) {
-      var K = [], H = [1779033703, -1150833019, 1013904242, -1521486534, 1359893119, -1694144372, 528734635, 1541459225];
-      for (var c = 2, n = 0; n < 64; c++) {
-        var prime = true;
-        for (var d = 2; d * d <= c; d++) if (c % d === 0) { prime = false; break; }
-        if (prime) K[n++] = (Math.pow(c, 1 / 3) % 1) * 4294967296 | 0;
-      }
-      var len = bytes.length, words = [], i, j;
-      for (i = 0; i < len; i++) words[i >> 2] |= bytes[i] << (24 - (i % 4) * 8);
-      words[len >> 2] |= 0x80 << (24 - (len % 4) * 8);
-      words[((len + 8) >> 6 << 4) + 15] = len * 8;
-      function ror(x, r) { return (x >>> r) | (x << (32 - r)); }
-      for (i = 0; i < words.length; i += 16) {
-        var w = [], a = H.slice();
-        for (j = 0; j < 64; j++) {
-          if (j < 16) w[j] = words[i + j] | 0;
-          else {
-            var s0 = ror(w[j - 15], 7) ^ ror(w[j - 15], 18) ^ (w[j - 15] >>> 3);
-            var s1 = ror(w[j - 2], 17) ^ ror(w[j - 2], 19) ^ (w[j - 2] >>> 10);
-            w[j] = (w[j - 16] + s0 + w[j - 7] + s1) | 0;
-          }
-          var t1 = (a[7] + (ror(a[4], 6) ^ ror(a[4], 11) ^ ror(a[4], 25)) + ((a[4] & a[5]) ^ (~a[4] & a[6])) + K[j] + w[j]) | 0;
-          var t2 = ((ror(a[0], 2) ^ ror(a[0], 13) ^ ror(a[0], 22)) + ((a[0] & a[1]) ^ (a[0] & a[2]) ^ (a[1] & a[2]))) | 0;
-          a = [(t1 + t2) | 0, a[0], a[1], a[2], (a[3] + t1) | 0, a[4], a[5], a[6]];
-        }
-        for (j = 0; j < 8; j++) H[j] = (H[j] + a[j]) | 0;
-      }
-      var out = new Uint8Array(32);
-      for (i = 0; i < 32; i++) out[i] = (H[i >> 2] >>> (24 - (i % 4) * 8)) & 255;
-      return out;
-    }
     function hmacHex(keyText, text) {
       var enc = new TextEncoder(), key = enc.encode(keyText), msg = enc.encode(text), i;
       if (key.length > 64) key = sha256(key);
@@ -468,6 +494,16 @@
     });
   }
 
+  function learnerId() { // the LMS's learner id; without an LMS, a random id kept in this browser
+    var id = live ? L.get(V12 ? "cmi.core.student_id" : "cmi.learner_id") : "";
+    if (id) return id;
+    try {
+      id = localStorage.getItem("hocvuso:learner");
+      if (!id) { id = String(Math.random()).slice(2) + String(Date.now()); localStorage.setItem("hocvuso:learner", id); }
+    } catch (e) { id = "hocvuso"; }
+    return id;
+  }
+
   function start() {
     $$(".q").forEach(setupQuestion);
     $$(".lesson-video").forEach(setupVideo);
@@ -492,6 +528,13 @@
     if (!live) say("Không kết nối được với hệ thống học tập (LMS): tiến độ chỉ được lưu trên máy này.");
     else if (!record) say("Chế độ xem lại: câu trả lời không được ghi lại.");
     var resumed = S.page > 0;
+    learnerSeed = learnerId();
+    QS.forEach(function (q, i) { shuffleBox(q, box(i)); });
+    if (window.hvAssess) {
+      window.hvAssess({ D: D, L: L, A: A, V12: V12, $: $, $$: $$, seeded: seeded, isRight: isRight, responseOf: responseOf,
+        shuffleBox: shuffleBox, interaction: interaction, report: report, save: save, say: say, move: move,
+        learner: function () { return learnerSeed; } });
+    }
     Object.keys(S.ans).forEach(function (i) {
       var a = S.ans[i];
       if (a.r) { fill(+i, a.r); show(+i, a.ok, a.r); } else show(+i, a.ok, "");
