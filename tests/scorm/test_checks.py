@@ -217,3 +217,40 @@ def test_the_page_source_holds_no_plain_answer_key(packages, models, group: str)
                 assert key_hash(data["salt"], entry["id"], alphabetical) not in entry["h"], q.id
         bank = page[page.index('<div id="hv-bank"'):] if data["bank"] else ""
         assert 'class="fb"' not in bank and 'class="why"' not in bank and 'class="hint"' not in bank
+
+
+def choice_orders(sco) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    """The order of the choices shown in every single-choice practice question, by question id."""
+    return sco.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.quiz .q')]
+        .filter((box) => box.querySelector('.choices input[type=radio]'))
+        .map((box) => [box.getAttribute('data-q'), [...box.querySelectorAll('.choices input')].map((x) => x.value)]))""")
+
+
+def test_choices_are_shuffled_per_learner_and_the_same_on_every_launch(browser, packages) -> None:  # type: ignore[no-untyped-def]
+    _, srv = packages
+    orders = []
+    for learner in ("hv-learner-a", "hv-learner-a", "hv-learner-b"):
+        context = browser.new_context()
+        sco = open_sco_at(context.new_page(), srv.url, "/citizens2004", {"learner_id": learner})
+        orders.append(choice_orders(sco))
+        context.close()
+    first, again, other = orders
+    written = {qid: sorted(keys) for qid, keys in first.items()}
+    assert first == again  # the same learner sees the same order on every launch
+    assert first != other  # another learner sees another order
+    assert any(keys != written[qid] for qid, keys in first.items())  # not simply the written order
+
+
+def test_an_author_can_keep_the_written_order_or_some_choices_in_place(sample_model) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from hocvuso.emitters.scorm.data import question_entry
+    from hocvuso.emitters.scorm.ids import objective_id
+
+    q = next(q for q in sample_model.questions if q.type is QuestionType.SINGLE)
+    objectives = [objective_id(q.competency)]
+    assert question_entry(q, 1, objectives, "0" * 16)["x"] == 1  # shuffled by default
+    kept = replace(q, shuffle=False)
+    assert question_entry(kept, 1, objectives, "0" * 16)["x"] == 0
+    fixed = replace(q, choices=(*q.choices[:-1], replace(q.choices[-1], fixed=True)))
+    assert question_entry(fixed, 1, objectives, "0" * 16)["f"] == q.choices[-1].key
