@@ -163,3 +163,18 @@ def test_blind_strategy_scores_are_worked_out_per_item(sample_model):
     # key at a; options of 5, 5 and 3 letters: "always longest" ties a and b → 1/2; chance 1/3
     choices = (Choice("a", "", "aaaaa", True), Choice("b", "", "bbbbb", False), Choice("c", "", "ccc", False))
     assert cues.guess_scores(replace(q, choices=choices)) == (1.0, 0.5, 1 / 3)
+
+
+def test_a_course_whose_key_is_almost_never_the_longest_is_reported(fixture_course):
+    # 10 bank items, keys spread over a, b, c (4/3/3: 40 %, not over the limit), the key
+    # always the shortest choice: 0 of 10 longest < 15 % — "rule the longest out" works.
+    items = [single(f"Câu hỏi số {n}?", ["Mở khoá máy ngay", "Gửi mã đi luôn", "Gọi lại số lạ"][:n % 3]
+                    + ["Gác"] + ["Mở khoá máy ngay", "Gửi mã đi luôn", "Gọi lại số lạ"][n % 3:], n % 3, f"r-{n}")
+             for n in range(10)]
+    fixture_course.lesson("Nội dung.\n")
+    fixture_course.write("bank/nh.md", bank_file(items))
+    (fixture_course.dir / "course.yaml").write_text((fixture_course.dir / "course.yaml").read_text() +
+                                                   "bank:\n  - bank/nh.md\n", encoding="utf-8")
+    found = {(c, f, ln) for c, f, ln in item_codes(check(fixture_course))}
+    assert ("HV718", "course.yaml", 1) in found
+    assert not any(c in ("HV701", "HV702") for c, _, _ in found)
