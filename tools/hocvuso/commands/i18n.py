@@ -12,6 +12,7 @@ translated build looks up.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -161,9 +162,17 @@ def _locale(language: str) -> Locale | None:
 
 
 def _write(path: Path, catalog: Catalog) -> None:
+    """Write ``catalog`` unless only its creation date would change (no churn in version control)."""
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=WIDTH, include_previous=True, sort_output=False)
+    if path.is_file() and _undated(path.read_bytes()) == _undated(buffer.getvalue()):
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as handle:
-        write_po(handle, catalog, width=WIDTH, include_previous=True, sort_output=False)
+    path.write_bytes(buffer.getvalue())
+
+
+def _undated(po: bytes) -> bytes:
+    return b"\n".join(line for line in po.split(b"\n") if not line.startswith(b'"POT-Creation-Date:'))
 
 
 __all__ = ["COURSE_DOMAIN", "Status", "bank_domain", "render_status", "status", "templates", "update",

@@ -172,7 +172,7 @@ class LessonLoader:
             objectives=tuple(self.renderer.tr(f"{self.lesson_id}/objectives", o, loc.line)
                              for o, loc in get_str_list(meta, "objectives", self.diags)),
             sections=sections, sources=tuple(s for s, _ in get_str_list(meta, "sources", self.diags)),
-            summary=get_str(meta, "summary", self.diags, "") or "",
+            summary=self._tr("summary", meta, "summary") or "",
             competency_locs=tuple(loc for _, loc in competencies),
         )
 
