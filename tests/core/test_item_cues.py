@@ -168,9 +168,8 @@ def test_blind_strategy_scores_are_worked_out_per_item(sample_model):
 def test_a_course_whose_key_is_almost_never_the_longest_is_reported(fixture_course):
     # 10 bank items, keys spread over a, b, c (4/3/3: 40 %, not over the limit), the key
     # always the shortest choice: 0 of 10 longest < 15 % — "rule the longest out" works.
-    items = [single(f"Câu hỏi số {n}?", ["Mở khoá máy ngay", "Gửi mã đi luôn", "Gọi lại số lạ"][:n % 3]
-                    + ["Gác"] + ["Mở khoá máy ngay", "Gửi mã đi luôn", "Gọi lại số lạ"][n % 3:], n % 3, f"r-{n}")
-             for n in range(10)]
+    wrong = ["Mở khoá máy ngay", "Gửi mã đi luôn", "Gọi lại số lạ"]
+    items = [single(f"Câu hỏi số {n}?", [*wrong[:n % 3], "Gác", *wrong[n % 3:]], n % 3, f"r-{n}") for n in range(10)]
     fixture_course.lesson("Nội dung.\n")
     fixture_course.write("bank/nh.md", bank_file(items))
     (fixture_course.dir / "course.yaml").write_text((fixture_course.dir / "course.yaml").read_text() +
