@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Debian packages the build and the tests need; installed once, never at build time.
 #   chromium          headless browser for end-to-end, accessibility and screenshot tests
-#   fonts-noto-core   fonts with full Vietnamese coverage for slides, covers, certificates
+#   fonts-noto-core   fonts with full Vietnamese coverage for slides, covers, certificates; it also ships
+#                     Noto Sans Khmer, merged into the slide font for Khmer translations (docs/translation.md)
 #   espeak-ng         offline Vietnamese text-to-speech (the default narration voice)
 #   ffmpeg            video encoding and probing
 set -euo pipefail
