@@ -155,6 +155,18 @@ def test_a_track_takes_another_profile_and_keeps_only_bank_items_of_it(base):
     assert course.certification.pass_rule == course.profile.pass_rule
 
 
+def test_bank_levels_keeps_only_the_inherited_items_of_those_levels(base):
+    base.write("course.yaml", BASE + "bank:\n  - bank/cau-hoi.md\n")
+    items = "\n".join(f"Id: cau-{level.lower()}\nLevel: {level}\n{n}. Có nên đọc mã OTP cho người lạ không?\n"
+                      f"a) Có\n*b) Không\nc) Chỉ khi người đó xưng là công an\n"
+                      for n, level in enumerate(("CB1", "CB2", "TC1"), start=1))
+    base.write("bank/cau-hoi.md", f"::: quiz competency=4.2\n{items}:::\n")
+    variant(base, "extends: citizens\ncourse: TEST-T\nbank_levels: [CB1, CB2]\n")
+    courses, diags = loaded(base, ["citizens-tinh"])
+    assert errors(diags) == []
+    assert [q.id for q in courses["citizens-tinh"].bank] == ["cau-cb1", "cau-cb2"]
+
+
 @pytest.mark.parametrize(("yaml", "expected"), [
     ("extends: khong-co\ncourse: T2\n", ("HV980", 1, 10)),
     ("extends: citizens\ncourse: T2\nhide:\n  lessons: [bai-x]\n", ("HV982", 4, 13)),
@@ -165,6 +177,7 @@ def test_a_track_takes_another_profile_and_keeps_only_bank_items_of_it(base):
     ("extends: citizens\ncourse: T2\nreplace: lessons/a.md\n", ("HV106", 3, 10)),
     ("extends: citizens\ncourse: T2\nchapters:\n  - id: Chuong Moi\n    title: X\n", ("HV110", 4, 9)),
     ("extends: citizens\ncourse: T2\ntranslations: {km: {}}\n", ("HV104", 3, 1)),
+    ("extends: citizens\ncourse: T2\nbank_levels: [CB1, XX9]\n", ("HV107", 3, 20)),
     ("extends: citizens\ntitle: Bản của tỉnh\n", ("HV984", 1, 1)),
     ("title: Bản của tỉnh\nextends: citizens\nrun: \"2026-1\"\n", ("HV984", 2, 1)),
 ])

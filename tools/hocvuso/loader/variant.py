@@ -7,7 +7,8 @@ run and any other course field; ``group:`` picks another profile (a track);
 local lesson in the place of a base lesson; ``chapters:`` adds lessons to a
 base chapter (same id) or adds a new chapter (new id, with a title), at the
 end or ``before:`` a chapter.  Inherited bank items are kept for the
-competencies of the variant's profile.
+competencies of the variant's profile (and, with ``bank_levels:``, at those
+levels only: a primary track keeps the base's basic-level items).
 
 The variant is a new course: its own folder name names its outputs, and the
 base's model is never changed (the national course builds byte for byte the
@@ -60,7 +61,10 @@ VARIANT_FIELDS = (
           "chương, bài học và tệp ngân hàng câu hỏi của khoá gốc cần bỏ"),
     Field("replace", "base lesson id: local lesson file that takes its place",
           "mã bài của khoá gốc: tệp bài học thay vào chỗ đó"),
+    Field("bank_levels", "levels of the base's bank items to keep, e.g. [CB1, CB2] (default all)",
+          "bậc của các câu hỏi đánh giá kế thừa được giữ, ví dụ [CB1, CB2] (mặc định giữ hết)"),
 )
+NOT_A_LEVEL = Term("not a level of the framework", "không phải bậc của khung năng lực")
 HIDE = Schema(Term("hide", "hide"), (
     Field("chapters", "chapter ids of the base", "mã chương của khoá gốc"),
     Field("lessons", "lesson ids of the base", "mã bài học của khoá gốc"),
@@ -189,7 +193,9 @@ def extend(course_dir: Path, m: YMap, base: Course, framework: Framework, diags:
     chapters = _replace(base, chapters, m, parts, diags)
     chapters = _add(base, chapters, m, parts, diags)
     hidden = _hidden_bank(base, hide, diags)
-    bank = [q for q in base.bank if q.competency in profile.codes and q.loc.path.resolve() not in hidden]
+    levels = _bank_levels(m, framework, diags)
+    bank = [q for q in base.bank if q.competency in profile.codes and q.loc.path.resolve() not in hidden
+            and (levels is None or q.level in levels)]
     bank += [q for ref, loc in get_str_list(m, "bank", diags) for q in parts.bank(ref, loc)]
     image_ref = get_str(m, "image", diags)
     image = ctx.assets.add(image_ref, field_loc(m, "image"), ("image",)) if image_ref else base.image
@@ -236,6 +242,21 @@ def _known(m: YMap, name: str, known: list[str], kind: Term, base: str, diags: D
         else:
             diags.add(codes.VARIANT_UNKNOWN_ID, loc, id=ident, kind=kind, base=base, known=_ids(known))
     return found
+
+
+def _bank_levels(m: YMap, framework: Framework, diags: Diagnostics) -> set[str] | None:
+    """The levels ``bank_levels:`` keeps (None: every level); an unknown level is reported."""
+    if "bank_levels" not in m.items:
+        return None
+    known = list(framework.levels)
+    levels = set()
+    for level, loc in get_str_list(m, "bank_levels", diags):
+        if level in known:
+            levels.add(level)
+        else:
+            diags.add(codes.YAML_BAD_VALUE, loc, field="bank_levels", value=level, reason=NOT_A_LEVEL,
+                      hint=Term(f"Use {', '.join(known)}.", f"Dùng {', '.join(known)}."))
+    return levels
 
 
 def _hidden_bank(base: Course, hide: YMap | None, diags: Diagnostics) -> set[Path]:
