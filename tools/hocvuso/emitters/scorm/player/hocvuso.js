@@ -3,6 +3,9 @@
 (function () {
   "use strict";
   var D = JSON.parse(document.getElementById("hv-data").textContent);
+  // The words the player writes, in the course's language: templates/scorm/strings.yaml (js_*).
+  var W = JSON.parse(document.getElementById("hv-words").textContent);
+  function fmt(text, args) { return text.replace(/\{(\w+)\}/g, function (m, k) { return args[k]; }); }
   var V12 = D.v === "12";
   var SEP = V12 ? "," : "[,]", DOT = V12 ? "." : "[.]";
   var SRC = "123456789abcdefghijklmnopqrstuvwxyz";
@@ -305,7 +308,7 @@
   function show(i, ok, chosen) {
     var q = QS[i], el = box(i);
     lock(el, true);
-    $(".result", el).textContent = ok ? "✓ Đúng rồi!" : "✗ Chưa đúng.";
+    $(".result", el).textContent = ok ? W.right : W.wrong;
     $(".result", el).className = "result " + (ok ? "ok" : "bad");
     $$(".fb", el).forEach(function (fb) {
       var k = fb.getAttribute("data-key");
@@ -314,7 +317,7 @@
     if (q.k === "single" && chosen) { // the chosen option's mark: the whole response is right or wrong
       $$(".choices li", el).forEach(function (li) {
         var x = $("input", li);
-        if (x && x.checked) li.setAttribute("data-mark", ok ? "Đúng" : "Sai");
+        if (x && x.checked) li.setAttribute("data-mark", ok ? W.mark_right : W.mark_wrong);
       });
     }
     var why = $(".why", el);
@@ -336,7 +339,7 @@
   }
   function check(i) {
     var q = QS[i], el = box(i), r = response(i);
-    if (r === null) { $(".result", el).className = "result"; $(".result", el).textContent = "Hãy trả lời trước khi bấm Kiểm tra."; return; }
+    if (r === null) { $(".result", el).className = "result"; $(".result", el).textContent = W.answer_first; return; }
     var ok = isRight(q, r) ? 1 : 0;
     S.ans[i] = { r: r, ok: ok };
     interaction(q, r, ok, (Date.now() - (shownAt[i] || started)) / 1000);
@@ -351,7 +354,7 @@
     if (!other) return;
     list.insertBefore(li, up ? other : other.nextElementSibling);
     var pos = $$("li", list).indexOf(li) + 1;
-    $("[data-live]", list.parentNode).textContent = "Đã chuyển tới vị trí " + pos + ".";
+    $("[data-live]", list.parentNode).textContent = fmt(W.moved, {pos: pos});
     (up && !li.previousElementSibling ? $(".dn", li) : !up && !li.nextElementSibling ? $(".up", li) : $(up ? ".up" : ".dn", li)).focus();
   }
   function setupQuestion(el) {
@@ -418,16 +421,17 @@
       var s = t.objs[j];
       if (!s.n) return "";
       return "<tr><th scope=\"row\">" + o[2].replace(/</g, "&lt;") + "</th><td>" + s.done + "/" + s.n + "</td><td>" +
-        Math.round(s.got / s.all * 100) + "%</td><td>" + (s.done < s.n ? "Chưa xong" : "Đã làm xong") + "</td></tr>";
+        Math.round(s.got / s.all * 100) + "%</td><td>" + (s.done < s.n ? W.not_done : W.done) + "</td></tr>";
     }).join("");
     var left = QS.length - t.answered;
-    $("#hv-results").innerHTML = (A.d ? "<p class=\"score\">Kiểm tra cuối khoá: <strong>" + A.b +
-      "/100</strong> · " + (A.ok ? "Đạt" : "Chưa đạt") + "</p>" : "") + (QS.length ? "<p>Luyện tập: đúng <strong>" +
-      Math.round(t.got / t.all * 100) + "%</strong> số điểm · " + (t.complete ? "đã làm xong" : "chưa làm xong") + "</p>" +
-      (left ? "<p>Còn " + left + " câu chưa trả lời (tính là chưa đúng khi nộp).</p>" : "") +
-      "<table><caption>Kết quả theo năng lực</caption><thead><tr><th scope=\"col\">Năng lực</th><th scope=\"col\">Đã làm</th>" +
-      "<th scope=\"col\">Đúng</th><th scope=\"col\">Kết quả</th></tr></thead><tbody>" + rows + "</tbody></table>"
-      : "<p>Khoá học không có câu hỏi luyện tập.</p>");
+    $("#hv-results").innerHTML = (A.d ? "<p class=\"score\">" + fmt(W.final_score, {score: "<strong>" + A.b + "/100</strong>"}) +
+      " · " + (A.ok ? W.pass : W.fail) + "</p>" : "") + (QS.length ? "<p>" +
+      fmt(W.practice, {share: "<strong>" + Math.round(t.got / t.all * 100) + "%</strong>"}) + " · " +
+      (t.complete ? W.complete : W.incomplete) + "</p>" + (left ? "<p>" + fmt(W.left, {n: left}) + "</p>" : "") +
+      "<table><caption>" + W.by_competency + "</caption><thead><tr><th scope=\"col\">" + W.col_competency +
+      "</th><th scope=\"col\">" + W.col_done + "</th><th scope=\"col\">" + W.col_right + "</th><th scope=\"col\">" +
+      W.col_result + "</th></tr></thead><tbody>" + rows + "</tbody></table>"
+      : "<p>" + W.no_practice + "</p>");
   }
   function go(i, focus) {
     i = Math.max(0, Math.min(pages.length - 1, i));
@@ -522,11 +526,11 @@
       results();
       $("#hv-finish").disabled = true;
       $("#hv-finished").hidden = false;
-      say("Đã nộp kết quả.");
+      say(W.submitted);
     });
     if (live) { initObjectives(); decode(L.get("cmi.suspend_data")); } else decode(local().s);
-    if (!live) say("Không kết nối được với hệ thống học tập (LMS): tiến độ chỉ được lưu trên máy này.");
-    else if (!record) say("Chế độ xem lại: câu trả lời không được ghi lại.");
+    if (!live) say(W.offline);
+    else if (!record) say(W.review);
     var resumed = S.page > 0;
     learnerSeed = learnerId();
     QS.forEach(function (q, i) { shuffleBox(q, box(i)); });
@@ -541,7 +545,7 @@
     });
     go(S.page, false);
     setupExport();
-    if (resumed && live) say("Tiếp tục từ chỗ bạn dừng lần trước.");
+    if (resumed && live) say(W.resumed);
     window.addEventListener("pagehide", function () { finish(false); });
     window.addEventListener("beforeunload", function () { finish(false); });
   }
