@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from hocvuso.diagnostics import Diagnostics
 from hocvuso.media import encode
 from hocvuso.media.outputs import video_of
-from hocvuso.media.pipeline import MIN_SLIDE_S, PAUSE_S, WORKERS, LessonPlan, RenderResult, render_course
+from hocvuso.media.pipeline import PAUSE_S, WORKERS, LessonPlan, RenderResult, reading_time, render_course
 from hocvuso.options import BuildOptions
 from hocvuso.project import Project, load
 
@@ -80,7 +80,7 @@ def floor_inputs(plan: LessonPlan, work: Path) -> list[str]:
     folder.mkdir(parents=True)
     rate = encode.RATE
     spans = encode.join_narration([plan.store.audio(s.audio_key) for s in plan.slides], round(PAUSE_S * rate),
-                                  round(MIN_SLIDE_S * rate), folder / "narration.wav")
+                                  [round(reading_time(s.spec) * rate) for s in plan.slides], folder / "narration.wav")
     bounds = [(round(s.start * 1000 / rate), round(s.end * 1000 / rate)) for s in spans]
     (folder / "slides.ffconcat").write_text(encode.concat_list(plan.slide_paths(), bounds), encoding="utf-8")
     args = encode.encode_args(str(folder / "slides.ffconcat"), str(folder / "narration.wav"), str(folder / "floor.mp4"))
