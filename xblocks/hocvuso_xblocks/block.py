@@ -33,7 +33,7 @@ from xblock.scorable import ScorableXBlockMixin, Score
 from hocvuso_xblocks import attempts, claims, credential, grading, studio, views
 from hocvuso_xblocks.http import MAX_BODY, api, error
 from hocvuso_xblocks.issuing import IssuingMixin, credential_id_of
-from hocvuso_xblocks.strings import T
+from hocvuso_xblocks.strings import T, speaking
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -306,7 +306,11 @@ class AssessmentBlock(studio.StudioMixin, IssuingMixin, ScorableXBlockMixin, XBl
     # --- views ---------------------------------------------------------------------------
 
     def student_view(self, context: dict[str, Any] | None = None) -> Fragment:
-        """The learner's page: intro, the open form, or the last result."""
+        """The learner's page: intro, the open form, or the last result, in the course's language."""
+        with speaking(self._language()):
+            return self._student_view()
+
+    def _student_view(self) -> Fragment:
         now = self._now()
         self._close_expired(now)
         frag = Fragment(f'<div class="hocvuso-assessment" lang="{self._language()}">'

@@ -15,7 +15,7 @@ from webob import Response
 from xblock.core import XBlock
 from xblock.exceptions import JsonHandlerError
 
-from hocvuso_xblocks.strings import T
+from hocvuso_xblocks.strings import T, speaking
 
 MAX_BODY = 64 * 1024
 
@@ -54,7 +54,8 @@ def api(func: Any) -> Any:
     @functools.wraps(func)
     def wrapper(self: Any, request: Any, suffix: str = "") -> Response:
         try:
-            result = func(self, parse_body(request))
+            with speaking(getattr(self, "_language", lambda: "vi")()):  # messages in the course's language
+                result = func(self, parse_body(request))
         except JsonHandlerError as err:
             return err.get_response()
         return json_response(result)

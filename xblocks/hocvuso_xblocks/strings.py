@@ -1,8 +1,12 @@
-"""Learner- and staff-facing text, in Vietnamese (the course language)."""
+"""Learner- and staff-facing text: Vietnamese (``VI``), and the learner's words in English and Khmer."""
 
 from __future__ import annotations
 
-T = {
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+VI = {
     "intro": "Bài đánh giá cuối khoá kiểm tra từng năng lực số của hồ sơ học tập, theo khung năng lực số "
              "(Thông tư 02/2025/TT-BGDĐT). Người đạt nhận giấy chứng nhận của khoá học.",
     "official_note": "Giấy chứng nhận này là của khoá học, không thay cho việc xác nhận phổ cập kỹ năng số: "
@@ -111,6 +115,171 @@ T = {
     "save": "Lưu",
     "cancel": "Huỷ",
 }
+
+# The learner's words in the other languages a course may be built in (hocvuso's docs/translation.md): the
+# item bank's course.language picks them. A word missing here is shown in Vietnamese (staff words stay
+# Vietnamese). The Khmer words are a DRAFT machine-assisted translation, to be reviewed by a native speaker.
+TRANSLATIONS: dict[str, dict[str, str]] = {
+    "en": {
+        "intro": "The final assessment checks each digital competency of the learner profile, following the digital "
+                 "competency framework (Circular 02/2025/TT-BGDĐT). Learners who pass get the course's certificate.",
+        "official_note": "This certificate is the course's own; it does not replace the confirmation of basic digital "
+                         "skills, which is made on VNeID as the competent authorities direct.",
+        "form_size": "The assessment has {items} questions drawn at random from the item bank, shared among "
+                     "{competencies} competencies.",
+        "time_limit": "Time allowed: {minutes} minutes.",
+        "no_time_limit": "No time limit.",
+        "attempts": "Attempts: {used} of {max} used.",
+        "attempts_unlimited": "Attempts: {used} used (no limit).",
+        "wait_rule": "After an attempt that does not pass, wait {hours} hours before trying again.",
+        "rule": "You pass with at least {competency}% right in each competency and {overall}% overall.",
+        "competencies_heading": "The competencies assessed",
+        "target": "target {level}",
+        "start": "Start the assessment",
+        "resume": "Continue the assessment",
+        "retake": "Take the assessment again",
+        "submit": "Submit",
+        "confirm_unanswered": "{n} question(s) are not answered. Submit anyway?",
+        "question": "Question {n}",
+        "choose": "— Choose —",
+        "numeric_label": "Enter a number (a comma or a point for decimals)",
+        "text_label": "Enter your answer",
+        "dropdown_label": "Choose an answer",
+        "step": "Step {n}",
+        "order_help": "Choose the right place for each item (Step 1 is done first).",
+        "multiple_help": "Choose every right answer.",
+        "time_left": "Time left:",
+        "form_heading": "Assessment: {title}",
+        "result_heading": "Assessment result",
+        "passed": "Congratulations! You passed the final assessment in every competency assessed.",
+        "failed": "Not passed yet. Review the suggested lessons, then try again.",
+        "overall": "Right overall: {share}% (needed {need}%).",
+        "attempt_of": "Attempt {n}.",
+        "expired_attempt": "This attempt ran out of time before it was submitted, so it counts as not passed.",
+        "profile_caption": "Your competency profile",
+        "col_competency": "Competency",
+        "col_target": "Level needed",
+        "col_score": "Right",
+        "col_status": "Status",
+        "col_level": "Level shown",
+        "col_review": "Lessons to review",
+        "reached": "Reached",
+        "not_reached": "Not reached",
+        "no_level": "not determined",
+        "certificate_heading": "Certificate",
+        "download_png": "Download the certificate (PNG image)",
+        "download_credential": "Download the digital credential (Open Badges 3.0, .jwt file)",
+        "credential_note": "The digital credential is signed: anyone can check it without connecting to the system.",
+        "no_key_learner": "The digital credential is not issued yet: the course organiser has not set up a signing "
+                          "key. Your result is saved.",
+        "wait_until": "You can try again after {when}.",
+        "no_attempts_left": "You have used all your attempts.",
+        "already_passed": "You have passed this assessment.",
+        "bank_problem": "The assessment cannot be used yet: its item bank has errors.",
+        "placement_intro": "The starting check shows which competencies you already master before the lessons. It is "
+                           "not graded, gives no certificate and is taken once.",
+        "placement_result": "This is your starting check result (not graded). Look at the lessons suggested for review.",
+        "placement_done": "You have taken the starting check.",
+        "err_expired": "The time is over; this attempt is not graded.",
+        "err_not_passed": "No certificate yet: you have not passed the assessment.",
+        "err_no_form": "You have not started the assessment (or it was submitted already).",
+    },
+    "km": {
+        "intro": "ការវាយតម្លៃចុងវគ្គ ពិនិត្យសមត្ថភាពឌីជីថលនីមួយៗនៃប្រវត្តិរូបសិក្សា តាមក្របខណ្ឌសមត្ថភាពឌីជីថល "
+                 "(សារាចរណែនាំ 02/2025/TT-BGDĐT)។ អ្នកដែលជាប់ នឹងទទួលវិញ្ញាបនបត្ររបស់វគ្គសិក្សា។",
+        "official_note": "វិញ្ញាបនបត្រនេះជារបស់វគ្គសិក្សា មិនជំនួសការបញ្ជាក់ជំនាញឌីជីថលមូលដ្ឋានទេ "
+                         "ដែលធ្វើនៅលើ VNeID តាមការណែនាំរបស់អាជ្ញាធរមានសមត្ថកិច្ច។",
+        "form_size": "ការវាយតម្លៃមានសំណួរ {items} ជ្រើសដោយចៃដន្យពីធនាគារសំណួរ ចែកស្មើគ្នាសម្រាប់សមត្ថភាព {competencies}។",
+        "time_limit": "រយៈពេលធ្វើ៖ {minutes} នាទី។",
+        "no_time_limit": "មិនកំណត់ពេល។",
+        "attempts": "ចំនួនដងធ្វើ៖ បានប្រើ {used} / {max}។",
+        "attempts_unlimited": "ចំនួនដងធ្វើ៖ បានប្រើ {used} (មិនកំណត់)។",
+        "wait_rule": "ក្រោយធ្វើមិនទាន់ជាប់ម្ដងៗ ត្រូវរង់ចាំ {hours} ម៉ោង ទើបធ្វើម្ដងទៀតបាន។",
+        "rule": "ជាប់ នៅពេលសមត្ថភាពនីមួយៗត្រឹមត្រូវពី {competency}% ឡើងទៅ ហើយទាំងមូលត្រឹមត្រូវពី {overall}% ឡើងទៅ។",
+        "competencies_heading": "សមត្ថភាពដែលត្រូវវាយតម្លៃ",
+        "target": "គោលដៅ {level}",
+        "start": "ចាប់ផ្ដើមការវាយតម្លៃ",
+        "resume": "បន្តការវាយតម្លៃ",
+        "retake": "ធ្វើការវាយតម្លៃម្ដងទៀត",
+        "submit": "ដាក់ស្នើ",
+        "confirm_unanswered": "នៅសល់សំណួរ {n} មិនទាន់ឆ្លើយ។ តើអ្នកនៅតែចង់ដាក់ស្នើឬ?",
+        "question": "សំណួរទី {n}",
+        "choose": "— ជ្រើស —",
+        "numeric_label": "វាយបញ្ចូលលេខ (ប្រើក្បៀស ឬចំណុច សម្រាប់ទសភាគ)",
+        "text_label": "វាយបញ្ចូលចម្លើយ",
+        "dropdown_label": "ជ្រើសចម្លើយ",
+        "step": "ជំហានទី {n}",
+        "order_help": "ជ្រើសលំដាប់ត្រឹមត្រូវសម្រាប់ធាតុនីមួយៗ (ជំហានទី 1 ធ្វើមុនគេ)។",
+        "multiple_help": "ជ្រើសចម្លើយត្រឹមត្រូវទាំងអស់។",
+        "time_left": "ពេលនៅសល់៖",
+        "form_heading": "ការវាយតម្លៃ៖ {title}",
+        "result_heading": "លទ្ធផលការវាយតម្លៃ",
+        "passed": "សូមអបអរសាទរ! អ្នកបានជាប់ការវាយតម្លៃចុងវគ្គ ក្នុងគ្រប់សមត្ថភាពដែលត្រូវវាយតម្លៃ។",
+        "failed": "អ្នកមិនទាន់ជាប់ទេ។ សូមរំលឹកមេរៀនដែលបានណែនាំ ហើយធ្វើម្ដងទៀត។",
+        "overall": "ត្រឹមត្រូវទាំងមូល៖ {share}% (ត្រូវការ {need}%)។",
+        "attempt_of": "ការធ្វើលើកទី {n}។",
+        "expired_attempt": "ការធ្វើលើកនេះអស់ពេលមុនពេលដាក់ស្នើ ដូច្នេះរាប់ថាមិនទាន់ជាប់។",
+        "profile_caption": "ប្រវត្តិរូបសមត្ថភាពរបស់អ្នក",
+        "col_competency": "សមត្ថភាព",
+        "col_target": "កម្រិតត្រូវការ",
+        "col_score": "ត្រឹមត្រូវ",
+        "col_status": "ស្ថានភាព",
+        "col_level": "កម្រិតបានបង្ហាញ",
+        "col_review": "មេរៀនគួររំលឹក",
+        "reached": "សម្រេច",
+        "not_reached": "មិនទាន់សម្រេច",
+        "no_level": "មិនទាន់កំណត់",
+        "certificate_heading": "វិញ្ញាបនបត្រ",
+        "download_png": "ទាញយកវិញ្ញាបនបត្រ (រូបភាព PNG)",
+        "download_credential": "ទាញយកវិញ្ញាបនបត្រឌីជីថល (Open Badges 3.0 ឯកសារ .jwt)",
+        "credential_note": "វិញ្ញាបនបត្រឌីជីថលមានហត្ថលេខាអេឡិចត្រូនិក៖ នរណាក៏អាចពិនិត្យបាន ដោយមិនចាំបាច់ភ្ជាប់ប្រព័ន្ធ។",
+        "no_key_learner": "វិញ្ញាបនបត្រឌីជីថលមិនទាន់ចេញទេ៖ អ្នករៀបចំវគ្គសិក្សាមិនទាន់កំណត់កូនសោចុះហត្ថលេខា។ "
+                          "លទ្ធផលរបស់អ្នកត្រូវបានរក្សាទុកហើយ។",
+        "wait_until": "អ្នកអាចធ្វើម្ដងទៀតបានក្រោយ {when}។",
+        "no_attempts_left": "អ្នកបានប្រើចំនួនដងធ្វើអស់ហើយ។",
+        "already_passed": "អ្នកបានជាប់ការវាយតម្លៃនេះហើយ។",
+        "bank_problem": "ការវាយតម្លៃមិនទាន់ប្រើបានទេ៖ ធនាគារសំណួរមានកំហុស។",
+        "placement_intro": "ការពិនិត្យមុនពេលរៀន ជួយអ្នកដឹងថាអ្នកស្ទាត់សមត្ថភាពណាខ្លះហើយ។ វាមិនដាក់ពិន្ទុ "
+                           "មិនចេញវិញ្ញាបនបត្រ ហើយធ្វើតែម្ដង។",
+        "placement_result": "នេះជាលទ្ធផលការពិនិត្យមុនពេលរៀន (មិនដាក់ពិន្ទុ)។ សូមយកចិត្តទុកដាក់មេរៀនដែលណែនាំឱ្យរំលឹក។",
+        "placement_done": "អ្នកបានធ្វើការពិនិត្យមុនពេលរៀនហើយ។",
+        "err_expired": "អស់ពេលធ្វើហើយ ការធ្វើលើកនេះមិនត្រូវបានដាក់ពិន្ទុទេ។",
+        "err_not_passed": "មិនទាន់មានវិញ្ញាបនបត្រទេ៖ អ្នកមិនទាន់ជាប់ការវាយតម្លៃ។",
+        "err_no_form": "អ្នកមិនទាន់ចាប់ផ្ដើមការវាយតម្លៃទេ (ឬបានដាក់ស្នើរួចហើយ)។",
+    },
+}
+_LANGUAGE: ContextVar[str] = ContextVar("hocvuso_language", default="vi")
+
+
+class Words(Mapping[str, str]):
+    """A words table read in the language of the view or handler being run (see :func:`speaking`)."""
+
+    def __init__(self, source: dict[str, str]) -> None:
+        self._source = source
+
+    def __getitem__(self, key: str) -> str:
+        language = _LANGUAGE.get()
+        own = TRANSLATIONS.get(language) or TRANSLATIONS.get(language.partition("-")[0]) or {}
+        return own.get(key) or self._source[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._source)
+
+    def __len__(self) -> int:
+        return len(self._source)
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Within the block, ``T`` gives the words of ``language`` (the block sets it per view and handler)."""
+    token = _LANGUAGE.set(language)
+    try:
+        yield
+    finally:
+        _LANGUAGE.reset(token)
+
+
+T = Words(VI)
 
 # The credential (read in wallets and by `hocvuso verify --json`) and the printed certificate.
 # Honest wording: a course certificate of the competencies assessed, never the official "phổ cập" confirmation.
