@@ -54,6 +54,7 @@ if TYPE_CHECKING:
 
     from hocvuso.loader.i18n import Translator
     from hocvuso.model import Framework
+    from hocvuso.model.framework import Profile
 
 COURSE = Schema(Term("course.yaml", "course.yaml"), (
     Field("org", "organisation code in Open edX, e.g. BDHVS", "mã tổ chức trên Open edX, ví dụ BDHVS", required=True),
@@ -159,6 +160,8 @@ def load_course(course_dir: Path, framework: Framework, diags: Diagnostics,
     if start is None:
         return None
     language = _language(m, "language", diags)
+    if translator is not None:
+        profile = _translated_profile(profile, translator, m.loc)
     return Course(
         group=course_dir.name, root=course_dir, org=get_str(m, "org", diags) or "", number=get_str(m, "course", diags) or "",
         run=get_str(m, "run", diags) or "", title=_tr(m, "title", "course/title", translator, diags),
@@ -171,6 +174,15 @@ def load_course(course_dir: Path, framework: Framework, diags: Diagnostics,
         video_url=get_str(m, "video_url", diags, "") or "",
         silent_video=get_bool(m, "silent_video", diags, False),
     )
+
+
+def _translated_profile(profile: Profile, translator: Translator, loc: Location) -> Profile:
+    """The profile's name (on covers and course packages) through the course's catalogue.
+
+    Competency names stay the framework's national text: Open edX tags (tags.csv) must match the
+    taxonomy imported from it, whatever the course's language.
+    """
+    return replace(profile, name=translator(COURSE_DOMAIN, "profile/name", profile.name, loc))
 
 
 def _tr(m: YMap, key: str, context: str, translator: Translator | None, diags: Diagnostics) -> str:
