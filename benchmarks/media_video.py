@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from hocvuso.diagnostics import Diagnostics
 from hocvuso.media import encode
 from hocvuso.media.outputs import video_of
-from hocvuso.media.pipeline import PAUSE_S, WORKERS, LessonPlan, RenderResult, reading_time, render_course
+from hocvuso.media.pipeline import CPS_LIMIT, PAUSE_S, WORKERS, LessonPlan, RenderResult, reading_time, render_course
 from hocvuso.options import BuildOptions
 from hocvuso.project import Project, load
 
@@ -103,6 +103,18 @@ def measure(course: Course, work: Path) -> tuple[float, float, float, float, flo
     return pipeline, pipeline_cpu, floor, floor_cpu, narrated, media
 
 
+def reading_speeds(media: RenderResult) -> list[float]:
+    """On-screen characters per second of every slide: its title and points over the time it is shown."""
+    speeds = []
+    for plan in media.plans:
+        video = video_of(plan)
+        if video is None:
+            continue
+        for slide, (start, end) in zip(plan.slides, video.slide_times, strict=True):
+            speeds.append((len(slide.spec.title) + sum(len(p) for p in slide.spec.points)) / (end - start))
+    return sorted(speeds)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--course", default="citizens", help="course folder under courses/ (default: citizens)")
@@ -118,6 +130,7 @@ def main() -> int:
             print("\n".join(diags.render(d, "en") for d in diags), file=sys.stderr)
             return 1
         rounds = [measure(loaded[0], Path(tmp) / f"round-{n}") for n in range(args.rounds)]
+        speeds = reading_speeds(rounds[0][5])  # while the cache is still there
     pipeline, pipeline_cpu, floor, floor_cpu = (min(r[i] for r in rounds) for i in range(4))
     narrated, media = rounds[0][4], rounds[0][5]
     print(f"course           {group}{' (generated)' if args.generated else ''}: {len(media.plans)} lessons, "
@@ -127,6 +140,8 @@ def main() -> int:
     print(f"pipeline         {pipeline:6.2f} s {narrated / pipeline:6.1f}× real time   {pipeline_cpu:6.2f} s   (target ≥ 20× real time)")
     print(f"floor (ffmpeg)   {floor:6.2f} s {narrated / floor:6.1f}× real time   {floor_cpu:6.2f} s")
     print(f"pipeline/floor   {pipeline / floor:6.2f}                     {pipeline_cpu / floor_cpu:6.2f}     (target ≤ 1.5)")
+    print(f"on-screen text   max {speeds[-1]:.1f} cps, p95 {speeds[int(0.95 * (len(speeds) - 1))]:.1f} cps over "
+          f"{len(speeds)} slides (limit {CPS_LIMIT:g})")
     return 0
 
 
