@@ -43,7 +43,7 @@ def capa_assessment(course: Course, files: OlxFiles) -> None:
         url_name = f"{FINAL_CHAPTER}-{code.replace('.', '-')}"
         name = course.framework.competencies[code].name
         files.vertical(url_name, f"{code} {name}",
-                       [files.problem(q.id, problem_element(q, policy), q.competency, q.level) for q in items])
+                       [files.problem(q.id, problem_element(q, policy, course.language), q.competency, q.level) for q in items])
         verticals.append(url_name)
     files.sequential(FINAL_SEQUENTIAL, FINAL_TITLE, verticals, FINAL_FORMAT)
 

@@ -11,11 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from hocvuso.emitters import templating
 from hocvuso.emitters.olx.xmlutil import append_html, el, inline_html, move_content
 from hocvuso.emitters.presentation import STATIC, matching_targets, scrambled_order
 from hocvuso.model import QuestionType, with_assets
 
 if TYPE_CHECKING:
+    from types import SimpleNamespace
+
     from lxml import etree
 
     from hocvuso.model import Question
@@ -39,8 +42,8 @@ def _h(fragment: str) -> str:
     return with_assets(fragment, STATIC)
 
 
-def problem_element(q: Question, policy: ProblemPolicy = PRACTICE) -> etree._Element:
-    """The <problem> element of a question (its url_name is set by the caller)."""
+def problem_element(q: Question, policy: ProblemPolicy = PRACTICE, language: str = "vi") -> etree._Element:
+    """The <problem> element of a question (its url_name is set by the caller), its own words in ``language``."""
     problem = el("problem", {
         "display_name": q.title or _display_name(q), "markdown": "null", "weight": q.points,
         "max_attempts": policy.max_attempts, "showanswer": policy.showanswer,
@@ -48,7 +51,7 @@ def problem_element(q: Question, policy: ProblemPolicy = PRACTICE) -> etree._Ele
         # seeds it per learner and keeps it across attempts.
         "rerandomize": "per_student" if shuffled(q) else "never",
     })
-    BUILDERS[q.type](problem, q)
+    BUILDERS[q.type](problem, q, templating.strings("olx", language))
     if q.hints:
         demand = el("demandhint", parent=problem)
         for hint in q.hints:
@@ -89,12 +92,12 @@ NATIVE_RIGHT = {QuestionType.SINGLE, QuestionType.DROPDOWN, QuestionType.NUMERIC
 NATIVE_WRONG = {QuestionType.SINGLE, QuestionType.DROPDOWN}
 
 
-def _solution(response: etree._Element, q: Question) -> None:
-    parts = [("Giải thích", q.explanation_html)]
+def _solution(response: etree._Element, q: Question, words: SimpleNamespace) -> None:
+    parts = [(words.explanation, q.explanation_html)]
     if q.type not in NATIVE_RIGHT:
-        parts.append(("Khi trả lời đúng", q.correct_html))
+        parts.append((words.when_right, q.correct_html))
     if q.type not in NATIVE_WRONG:
-        parts.append(("Khi trả lời chưa đúng", q.incorrect_html))
+        parts.append((words.when_wrong, q.incorrect_html))
     parts = [(title, body) for title, body in parts if body]
     if not parts:
         return
@@ -109,7 +112,7 @@ def _choice_hint(q: Question, correct: bool, own: str) -> str:
     return own or (q.correct_html if correct else q.incorrect_html)
 
 
-def _single(problem: etree._Element, q: Question) -> None:
+def _single(problem: etree._Element, q: Question, words: SimpleNamespace) -> None:
     response = el("multiplechoiceresponse", parent=problem)
     _stem(problem, response, q)
     group = el("choicegroup", {"type": "MultipleChoice", "shuffle": True if shuffled(q) else None}, parent=response)
@@ -119,10 +122,10 @@ def _single(problem: etree._Element, q: Question) -> None:
         hint = _choice_hint(q, c.correct, c.feedback_html)
         if hint:
             append_html(el("choicehint", parent=choice), _h(hint))
-    _solution(response, q)
+    _solution(response, q, words)
 
 
-def _multiple(problem: etree._Element, q: Question) -> None:
+def _multiple(problem: etree._Element, q: Question, words: SimpleNamespace) -> None:
     response = el("choiceresponse", parent=problem)
     _stem(problem, response, q)
     group = el("checkboxgroup", parent=response)
@@ -131,10 +134,10 @@ def _multiple(problem: etree._Element, q: Question) -> None:
         append_html(choice, _h(c.html))
         if c.feedback_html:
             append_html(el("choicehint", {"selected": True}, parent=choice), _h(c.feedback_html))
-    _solution(response, q)
+    _solution(response, q, words)
 
 
-def _dropdown(problem: etree._Element, q: Question) -> None:
+def _dropdown(problem: etree._Element, q: Question, words: SimpleNamespace) -> None:
     response = el("optionresponse", parent=problem)
     _stem(problem, response, q)
     select = el("optioninput", parent=response)
@@ -143,10 +146,10 @@ def _dropdown(problem: etree._Element, q: Question) -> None:
         hint = _choice_hint(q, c.correct, c.feedback_html)
         if hint:
             append_html(el("optionhint", parent=option), _h(hint))
-    _solution(response, q)
+    _solution(response, q, words)
 
 
-def _numeric(problem: etree._Element, q: Question) -> None:
+def _numeric(problem: etree._Element, q: Question, words: SimpleNamespace) -> None:
     assert q.numeric is not None
     response = el("numericalresponse", {"answer": _number(q.numeric.value)}, parent=problem)
     _stem(problem, response, q)
@@ -154,14 +157,14 @@ def _numeric(problem: etree._Element, q: Question) -> None:
     el("formulaequationinput", parent=response)
     if q.correct_html:
         append_html(el("correcthint", parent=response), _h(q.correct_html))
-    _solution(response, q)
+    _solution(response, q, words)
 
 
 def _number(value: float) -> str:
     return f"{value:.10g}"
 
 
-def _text(problem: etree._Element, q: Question) -> None:
+def _text(problem: etree._Element, q: Question, words: SimpleNamespace) -> None:
     first, *others = q.answers
     response = el("stringresponse", {"answer": first, "type": "ci"}, parent=problem)
     _stem(problem, response, q)
@@ -170,10 +173,11 @@ def _text(problem: etree._Element, q: Question) -> None:
     if q.correct_html:
         append_html(el("correcthint", parent=response), _h(q.correct_html))
     el("textline", {"size": "40"}, parent=response)
-    _solution(response, q)
+    _solution(response, q, words)
 
 
-def _dropdowns(problem: etree._Element, q: Question, rows: list[tuple[str, str]], options: list[str]) -> None:
+def _dropdowns(problem: etree._Element, q: Question, rows: list[tuple[str, str]], options: list[str],
+               words: SimpleNamespace) -> None:
     """One <optionresponse> per (label, right option), all sharing ``options``."""
     append_html(problem, _h(q.stem_html))
     last = None
@@ -186,17 +190,17 @@ def _dropdowns(problem: etree._Element, q: Question, rows: list[tuple[str, str]]
             el("option", {"correct": "True" if option == right else "False"}, text=option, parent=select)
         last = response
     if last is not None:
-        _solution(last, q)
+        _solution(last, q, words)
 
 
-def _matching(problem: etree._Element, q: Question) -> None:
-    _dropdowns(problem, q, [(p.left_html, p.right_text) for p in q.matches], matching_targets(q))
+def _matching(problem: etree._Element, q: Question, words: SimpleNamespace) -> None:
+    _dropdowns(problem, q, [(p.left_html, p.right_text) for p in q.matches], matching_targets(q), words)
 
 
-def _ordering(problem: etree._Element, q: Question) -> None:
-    positions = [f"Bước {n}" for n in range(1, len(q.items) + 1)]
+def _ordering(problem: etree._Element, q: Question, words: SimpleNamespace) -> None:
+    positions = [words.step.format(number=n) for n in range(1, len(q.items) + 1)]
     rows = [(q.items[i].html, positions[i]) for i in scrambled_order(q.items)]
-    _dropdowns(problem, q, rows, positions)
+    _dropdowns(problem, q, rows, positions, words)
 
 
 BUILDERS = {

@@ -60,7 +60,7 @@ def lesson_unit(files: OlxFiles, lesson: Lesson, lesson_video: LessonVideo) -> s
     children = [_video(files, player, lesson, lesson_video)]
     questions = lesson.in_video_questions
     if questions:
-        children += [files.problem(q.id, problem_element(q), q.competency, q.level) for q in questions]
+        children += [files.problem(q.id, problem_element(q, language=files.language), q.competency, q.level) for q in questions]
         times = timemap(lesson, lesson_video)
         children.append(el("invideoquiz", {
             "url_name": f"hocvuso-ivq-{lesson.id}", "xblock-family": "xblock.v1", "display_name": "Câu hỏi trong video",

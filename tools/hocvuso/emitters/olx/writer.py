@@ -100,7 +100,7 @@ def _flush_html(files: OlxFiles, vertical: str, section: Section, pending: list[
 
 def _component(files: OlxFiles, course: Course, section: Section, block: Block, in_video: set[str]) -> list[etree._Element]:
     if isinstance(block, QuizBlock):
-        return [files.problem(q.id, problem_element(q), q.competency, q.level) for q in block.questions
+        return [files.problem(q.id, problem_element(q, language=files.language), q.competency, q.level) for q in block.questions
                 if q.id not in in_video]
     if isinstance(block, TaskBlock):
         files.tag(tags.TagRow(block.task.title, "openassessment", block.task.id, block.task.competencies, ()))
