@@ -80,3 +80,18 @@ def test_guide_has_each_lessons_steps_every_option_and_a_one_to_one_plan(guide: 
         assert options == [f"{c.key}) {c.text}" + (" ✓" if c.correct else "") for c in q.choices]
     assert f"Tự học {lesson.duration} phút" in text
     assert 'counter(page) " / " counter(pages)' in source  # page numbers when printed
+
+
+def test_an_authors_own_one_to_one_plan_replaces_the_generic_one(tmp_path: Path):
+    courses = copy_sample(tmp_path / "src")
+    lesson = next((courses / "citizens" / "lessons").glob("*.md"))
+    text = lesson.read_text(encoding="utf-8")
+    plan = ("Ghi chú chỉ dành cho giáo viên: chuẩn bị điện thoại mẫu.\n\n"
+            "**Kèm một người (20 phút, trên điện thoại của học viên).**\n- Ngồi cạnh, để học viên tự bấm.\n")
+    lesson.write_text(text.replace("Ghi chú chỉ dành cho giáo viên: chuẩn bị điện thoại mẫu.\n", plan, 1), encoding="utf-8")
+    build(courses, tmp_path / "out", ["guide"])
+    page = (tmp_path / "out" / "guide" / "citizens" / "index.html").read_text(encoding="utf-8")
+    text = html.fromstring(page).text_content()
+    assert "Buổi học nhóm và kèm một người (do người soạn bài viết)" in text
+    assert "Kèm một người (20 phút, trên điện thoại của học viên)." in text
+    assert "Kèm một người (người hướng dẫn và một học viên" not in text

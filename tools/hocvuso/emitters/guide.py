@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from hocvuso.media.outputs import CourseMedia
-    from hocvuso.model import Course, Question
+    from hocvuso.model import Course, Lesson, Question
 
 ASSET_REF = re.compile(r'"assets/([A-Za-z0-9._-]+)"')
 NESTED_POINT = "– "  # how the loader marks a nested list item among a section's points
@@ -46,8 +46,14 @@ def answer_key(q: Question) -> str:
 def guide_html(course: Course) -> str:
     """The whole guide of ``course`` as one HTML page (``templates/guide/index.html``)."""
     names = {code: competency.name for code, competency in course.framework.competencies.items()}
+    marker = templating.strings("guide", course.language).one_to_one_marker
+
+    def authored(lesson: Lesson) -> bool:
+        """Did the author write the one-to-one plan in the lesson's teacher notes (a line starting with the marker)?"""
+        return any(line.strip().startswith(marker) for note in lesson.notes for line in note.text.splitlines())
+
     return templating.render("guide", "index.html", course.language, course=course, competency_names=names,
-                             answer_key=answer_key, nested=NESTED_POINT)
+                             answer_key=answer_key, nested=NESTED_POINT, authored_one_to_one=authored)
 
 
 class GuideEmitter(Emitter):
