@@ -40,8 +40,9 @@ def test_duckdb_and_chdb_give_identical_tables(runner: Runner, min_cell: int) ->
     assert duck.tables["items"].rows and duck.tables["change"].rows and duck.tables["heatmap"].rows
 
 
-@pytest.mark.parametrize("name", ["STATUS", "BY_MONTH", "CONFIRMED_BY_MONTH", "MENTORS", "MENTORS_TOTAL", "HOUSEHOLDS",
-                                  "CHANGE", "HEATMAP", "ITEMS", "DISTRACTORS", "ORPHANS"])
+@pytest.mark.parametrize("name", ["FIRST_RESPONSES", "LEARNERS", "COMPETENCY_CELLS", "STATUS", "BY_MONTH",
+                                  "CONFIRMED_BY_MONTH", "MENTORS", "MENTORS_TOTAL", "HOUSEHOLDS", "CHANGE", "HEATMAP", "ITEMS",
+                                  "ORPHANS"])
 def test_every_query_is_written_once_and_transpiles_for_clickhouse(name: str) -> None:
     sql = queries.render(getattr(queries, name), "commune", dt.date(2026, 12, 31))
     clickhouse = to_clickhouse(sql)

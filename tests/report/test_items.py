@@ -5,6 +5,10 @@ from __future__ import annotations
 import json
 import statistics
 
+import pytest
+
+from hocvuso.reports.items import point_biserial
+
 from .conftest import Runner, found, row
 
 # Six learners (c01–c06) answer three items of the sample course at their first try: 1 = right.
@@ -61,3 +65,19 @@ def test_responses_to_an_item_no_course_has_are_reported(runner: Runner) -> None
     report, diags = runner.run(runner.roster(), [runner.results(capa_rows(extra))], min_cell=5)
     assert report is not None and found(diags, "HV815")
     assert next(d for d in diags if d.code.id == "HV815").args["item"] == "cau-cu"
+
+
+@pytest.mark.parametrize("answers", [
+    [(1, 2), (0, 1), (1, 3), (0, 0), (1, 1), (0, 2)],  # (right at the first try, right on the other items)
+    [(1, 0), (1, 4), (0, 4), (0, 1)],
+])
+def test_point_biserial_from_sums_equals_the_correlation_of_the_marks(answers: list[tuple[int, int]]) -> None:
+    marks, rest = [x for x, _ in answers], [y for _, y in answers]
+    totals = [x + y for x, y in answers]  # T, what the query sums
+    got = point_biserial(len(answers), sum(marks), sum(totals), sum(t * t for t in totals),
+                         sum(x * t for x, t in zip(marks, totals, strict=True)), sum(x * x for x in marks))
+    assert got == pytest.approx(statistics.correlation(marks, rest))
+
+
+def test_point_biserial_is_empty_when_everyone_gets_the_item_right() -> None:
+    assert point_biserial(3, 3, 6, 14, 6, 3) is None  # totals 1, 2, 3: the marks do not vary

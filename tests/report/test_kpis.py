@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from hocvuso.reports.compute import ALL, SUPPRESSED
 
 from .conftest import Runner, cert_row, found, row, town_results, town_roster
@@ -105,6 +107,23 @@ def test_a_second_attempt_that_passes_dates_the_learner_at_that_attempt(runner: 
     assert row(report, "targets", kpi="reached", group="citizens", unit=ALL)["count"] == 0
     report, _ = runner.run(runner.roster(), [runner.results(results)], min_cell=1)
     assert row(report, "targets", kpi="reached", group="citizens", unit=ALL)["count"] == 1
+
+
+@pytest.mark.parametrize("engine", ["duckdb", "chdb"])
+def test_change_takes_the_first_pre_test_and_the_latest_assessment_by_day_then_attempt(runner: Runner, engine: str) -> None:
+    results = []
+    for i in range(1, 6):  # c01–c05, all in Xã An
+        results.append(cert_row(f"c{i:02d}", False, mode="placement", day="2026-01-09", attempt=1, shares={"4.2": 0.9}))
+        results.append(cert_row(f"c{i:02d}", False, mode="placement", day="2026-01-05", attempt=2, shares={"4.2": 0.2}))
+        results.append(cert_row(f"c{i:02d}", False, day="2026-03-05", attempt=2, shares={"4.2": 0.7}))
+        results.append(cert_row(f"c{i:02d}", False, day="2026-03-05", attempt=1, shares={"4.2": 0.4}))
+        results.append(cert_row(f"c{i:02d}", False, day="2026-02-01", attempt=3, shares={"4.2": 0.1}))
+    report, diags = runner.run(runner.roster(), [runner.results(results)], min_cell=5, engine=engine)
+    assert report is not None, [diags.render(d, "en") for d in diags]
+    # Before: the pre-test of 5 January (an earlier day wins over a lower attempt number); after: 5 March, attempt 2.
+    change = row(report, "change", group="citizens", code="4.2")
+    assert (change["learners"], change["before"], change["after"], change["change"]) == (5, 0.2, 0.7, 0.5)
+    assert row(report, "heatmap", unit="Xã An", code="4.2") == {"unit": "Xã An", "code": "4.2", "learners": 5, "share": 0.7}
 
 
 def test_placement_rows_never_count_as_reached_and_give_the_before_of_the_change(runner: Runner) -> None:

@@ -88,9 +88,9 @@ def share(part: int, whole: int, k: int) -> float | Suppressed | None:
 def compute(engine: Engine, plan: Plan, as_of: dt.date, index: CourseIndex, min_cell: int = 5) -> Report:
     """Run every query and build the report's tables."""
     report = Report(plan, as_of, min_cell, engine.name)
-    engine.materialize("first_responses", queries.render(queries.FIRST_RESPONSES, plan.unit_level, as_of))
-    engine.materialize("learners", queries.render(queries.LEARNERS, plan.unit_level, as_of))
-    engine.materialize("shares", queries.render(queries.SHARES, plan.unit_level, as_of))
+    for table, sql in (("first_responses", queries.FIRST_RESPONSES), ("learners", queries.LEARNERS),
+                       ("competency_cells", queries.COMPETENCY_CELLS)):
+        engine.materialize(table, queries.render(sql, plan.unit_level, as_of))
     status = Status(rows(engine, queries.STATUS, plan, as_of))
     by_month = rows(engine, queries.BY_MONTH, plan, as_of)
     confirmed_by_month = rows(engine, queries.CONFIRMED_BY_MONTH, plan, as_of)

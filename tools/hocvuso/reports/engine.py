@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 CLICKHOUSE_SETTINGS = {"join_use_nulls": 1}
-TABLES = ("roster", "attempts", "competencies", "responses", "learners", "first_responses", "shares")
+TABLES = ("roster", "attempts", "competencies", "responses", "learners", "first_responses", "competency_cells")
 
 
 class EngineError(Exception):

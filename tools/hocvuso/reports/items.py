@@ -14,6 +14,7 @@ more often than the key (perhaps a wrong key).
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 from hocvuso.diagnostics import Location, codes
@@ -35,15 +36,21 @@ FLAGS = ("too_hard", "too_easy", "low_discrimination", "distractor_above_key")
 def item_analysis(engine: Engine, plan: Plan, as_of: dt.date, index: CourseIndex, min_cell: int, diags: Diagnostics) -> Table:
     """One row per item answered by at least ``min_cell`` learners (fewer: counts only).
 
-    Reads ``first_responses``, materialised by :func:`hocvuso.reports.compute.compute`.
+    Reads ``first_responses`` and ``learners``, materialised by :func:`hocvuso.reports.compute.compute`; one query
+    gives per item and response the sums that p, r and the responses' shares are made of.
     """
-    stats = rows(engine, queries.ITEMS, plan, as_of)
+    sums: dict[str, list[int]] = {}
     uses: dict[str, list[tuple[str, int]]] = {}
-    for item, response, n in rows(engine, queries.DISTRACTORS, plan, as_of):
+    for item, response, n, *parts in rows(engine, queries.ITEMS, plan, as_of):
+        total = sums.setdefault(item, [0] * 6)
+        for i, v in enumerate((n, *parts)):
+            total[i] += int(v or 0)
         uses.setdefault(item, []).append((response or "", n))
     table = Table("items", ("item", "group", "competency", "kind", "source", "learners", "p", "r", "responses", "flags"))
     unknown: dict[str, int] = {}
-    for item, n, p, r in stats:
+    for item in sorted(sums):
+        n, sx, st, stt, sxt, sxx = sums[item]
+        p, r = sx / n, point_biserial(n, sx, st, stt, sxt, sxx)
         info = index.items.get(item)
         if info is None:
             unknown[item] = n
@@ -61,6 +68,18 @@ def item_analysis(engine: Engine, plan: Plan, as_of: dt.date, index: CourseIndex
         diags.add(codes.REPORT_UNKNOWN_ITEM, Location(plan.path), count=n, item=item)
     table.rows.sort(key=lambda row: (row[9] == "", row[1], row[0]))
     return table
+
+
+def point_biserial(n: int, sx: int, st: int, stt: int, sxt: int, sxx: int) -> float | None:
+    """Pearson's r of x (right at the first try) against the rest score y = T − x, from sums over the item's answers.
+
+    Σy = ΣT − Σx, Σy² = ΣT² − 2Σx·T + Σx², Σx·y = Σx·T − Σx²; None when x or y does not vary (as SQL's CORR).
+    """
+    sy, syy, sxy = st - sx, stt - 2 * sxt + sxx, sxt - sxx
+    var_x, var_y = n * sxx - sx * sx, n * syy - sy * sy
+    if var_x <= 0 or var_y <= 0:
+        return None
+    return (n * sxy - sx * sy) / math.sqrt(var_x * var_y)
 
 
 def _spread(uses: list[tuple[str, int]], n: int) -> list[tuple[str, float]]:

@@ -6,6 +6,13 @@ birth year of people aged 60 or over at ``as_of``; ``{min_mentees}`` a whole
 number.  Queries keep to what both engines mean the same way: no ``*`` in
 joined selects, no NULL ordering (rows are sorted in Python), counts with
 ``COUNT(CASE … THEN 1 END)``.
+
+Cost at national scale (``benchmarks/report_scale.py``): every input row is
+read once and grouped once at its natural grain (learner × item, learner ×
+competency, learner); everything after works on those results, and what goes
+back to Python is already aggregated per unit, item or competency.  Three
+tables are materialised once per run: ``first_responses``, ``learners`` and
+``competency_cells``.
 """
 
 from __future__ import annotations
@@ -15,8 +22,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import datetime as dt
 
-# One row per learner in the roster with their dates of reaching the profile, of a credential, and whether
-# they took part.  Materialised once per run as the table ``learners`` (every KPI query reads it).
+# One row per learner in the roster with their dates of reaching the profile, of a credential, whether they
+# took part, and ``total``: their right first tries (NULL without a response), the base of the items' rest score.
+# Materialised once per run as the table ``learners`` (every KPI query reads it), after ``first_responses``.
 LEARNERS = """
 WITH a AS (
     SELECT learner_id,
@@ -27,14 +35,15 @@ WITH a AS (
     WHERE submitted <= DATE '{as_of}'
     GROUP BY learner_id
 ),
-act AS (SELECT DISTINCT learner_id FROM first_responses)
+t AS (SELECT learner_id, SUM(correct) AS right_first FROM first_responses GROUP BY learner_id)
 SELECT r.learner_id AS learner_id, r.grp AS grp, r.{unit} AS unit, r.birth_year AS birth_year,
        r.disabled AS disabled, r.household AS household, r.mentor AS mentor,
        a.reached_on AS reached_on, a.confirmed_on AS confirmed_on,
-       CASE WHEN a.first_on IS NOT NULL OR act.learner_id IS NOT NULL THEN 1 ELSE 0 END AS active
+       CASE WHEN a.first_on IS NOT NULL OR t.learner_id IS NOT NULL THEN 1 ELSE 0 END AS active,
+       t.right_first AS total
 FROM roster AS r
 LEFT JOIN a ON a.learner_id = r.learner_id
-LEFT JOIN act ON act.learner_id = r.learner_id
+LEFT JOIN t ON t.learner_id = r.learner_id
 """
 
 STATUS = """
@@ -105,62 +114,67 @@ FROM (
 GROUP BY unit
 """
 
-# Each learner's first pre-test share and latest assessment share per competency: materialised once as ``shares``.
-SHARES = """
-SELECT learner_id, code, pre, CASE WHEN pre = 1 THEN first_share ELSE last_share END AS share
+# One pass over ``competencies``: per learner and competency, the first pre-test (placement) share and the latest
+# assessment share, then summed per group × unit × competency (a few thousand rows), materialised as
+# ``competency_cells``; CHANGE and HEATMAP read only that.  "First"/"latest" order by (submitted, attempt), packed
+# into one number (days × 100 000 + attempt); placement rows are pushed after every other row for ARG_MIN and
+# before them for ARG_MAX, so one GROUP BY gives both ends, and ``has_pre``/``has_post`` say whether each exists.
+COMPETENCY_CELLS = """
+SELECT l.grp AS grp, l.unit AS unit, s.code AS code,
+       COUNT(CASE WHEN s.has_pre = 1 AND s.has_post = 1 THEN 1 END) AS both_n,
+       SUM(CASE WHEN s.has_pre = 1 AND s.has_post = 1 THEN s.pre ELSE 0 END) AS pre_sum,
+       SUM(CASE WHEN s.has_pre = 1 AND s.has_post = 1 THEN s.post ELSE 0 END) AS post_both_sum,
+       COUNT(CASE WHEN s.has_post = 1 THEN 1 END) AS post_n,
+       SUM(CASE WHEN s.has_post = 1 THEN s.post ELSE 0 END) AS post_sum
 FROM (
-    SELECT learner_id, code, CASE WHEN mode = 'placement' THEN 1 ELSE 0 END AS pre,
-           ARG_MIN(share, (submitted, attempt)) AS first_share, ARG_MAX(share, (submitted, attempt)) AS last_share
+    SELECT learner_id, code,
+           MAX(CASE WHEN mode = 'placement' THEN 1 ELSE 0 END) AS has_pre,
+           MAX(CASE WHEN mode = 'placement' THEN 0 ELSE 1 END) AS has_post,
+           ARG_MIN(share, CASE WHEN mode = 'placement' THEN {order_key} ELSE {order_key} + {after_all} END) AS pre,
+           ARG_MAX(share, CASE WHEN mode = 'placement' THEN {order_key} - {after_all} ELSE {order_key} END) AS post
     FROM competencies
     WHERE submitted <= DATE '{as_of}'
-    GROUP BY learner_id, code, CASE WHEN mode = 'placement' THEN 1 ELSE 0 END
-) AS g
-"""
-
-_SHARES = """
-WITH pre AS (SELECT learner_id, code, share FROM shares WHERE pre = 1),
-post AS (SELECT learner_id, code, share FROM shares WHERE pre = 0)
+    GROUP BY learner_id, code
+) AS s
+JOIN learners AS l ON l.learner_id = s.learner_id
+GROUP BY l.grp, l.unit, s.code
 """
 
 # Pre-test (first placement) against the latest assessment, per group and competency, for learners with both.
-CHANGE = _SHARES + """
-SELECT r.grp AS grp, pre.code AS code, COUNT(*) AS learners, AVG(pre.share) AS before, AVG(post.share) AS after
-FROM pre
-JOIN post ON post.learner_id = pre.learner_id AND post.code = pre.code
-JOIN roster AS r ON r.learner_id = pre.learner_id
-GROUP BY r.grp, pre.code
+CHANGE = """
+SELECT grp, code, SUM(both_n) AS learners, SUM(pre_sum) / SUM(both_n) AS before, SUM(post_both_sum) / SUM(both_n) AS after
+FROM competency_cells
+GROUP BY grp, code
+HAVING SUM(both_n) > 0
 """
 
 # The latest share per competency, per unit: the heat map.
-HEATMAP = _SHARES + """
-SELECT r.{unit} AS unit, post.code AS code, COUNT(*) AS learners, AVG(post.share) AS share
-FROM post
-JOIN roster AS r ON r.learner_id = post.learner_id
-GROUP BY r.{unit}, post.code
+HEATMAP = """
+SELECT unit, code, SUM(post_n) AS learners, SUM(post_sum) / SUM(post_n) AS share
+FROM competency_cells
+GROUP BY unit, code
+HAVING SUM(post_n) > 0
 """
 
-# Each learner's first response to each item (of learners in the roster): materialised first, as ``first_responses``.
+# Each learner's first response to each item: materialised first, as ``first_responses`` (rows of learners not in
+# the roster drop out at the join with ``learners`` in ITEMS).
 FIRST_RESPONSES = """
 SELECT learner_id, item, ARG_MIN(correct, attempt) AS correct, ARG_MIN(response, attempt) AS response
 FROM responses
-WHERE learner_id IN (SELECT learner_id FROM roster)
 GROUP BY learner_id, item
 """
 
-# Per item: learners, difficulty p (share right at the first try), point-biserial r against the rest score.
+# Per item and response, the sums the item statistics are made of (Python adds up the responses of an item):
+# answers n, right first tries Σx, and with T the learner's total right, ΣT, ΣT², Σx·T and Σx², so that
+# difficulty p = Σx / n and the point-biserial r of x against the rest score T − x come out exact (integers only),
+# and the same on every engine.
 ITEMS = """
-WITH tot AS (SELECT learner_id, SUM(correct) AS total FROM first_responses GROUP BY learner_id)
-SELECT f.item AS item, COUNT(*) AS learners, AVG(CAST(f.correct AS DOUBLE)) AS p,
-       CORR(CAST(f.correct AS DOUBLE), CAST(tot.total - f.correct AS DOUBLE)) AS r
+SELECT f.item AS item, f.response AS response, COUNT(*) AS answers, SUM(f.correct) AS sx,
+       SUM(l.total) AS st, SUM(l.total * l.total) AS stt, SUM(f.correct * l.total) AS sxt,
+       SUM(f.correct * f.correct) AS sxx
 FROM first_responses AS f
-JOIN tot ON tot.learner_id = f.learner_id
-GROUP BY f.item
-"""
-
-DISTRACTORS = """
-SELECT item, response, COUNT(*) AS learners
-FROM first_responses
-GROUP BY item, response
+JOIN learners AS l ON l.learner_id = f.learner_id
+GROUP BY f.item, f.response
 """
 
 # Rows whose learner is not in the roster (Parquet inputs are not checked row by row in Python).
@@ -173,7 +187,13 @@ def render(sql: str, unit: str, as_of: dt.date, min_mentees: int = 5) -> str:
     """Fill the placeholders of one query (values are checked here, never taken from input text)."""
     if unit not in ("commune", "village"):
         raise ValueError(unit)
-    return sql.format(unit=unit, as_of=as_of.isoformat(), elder_year=as_of.year - 60, min_mentees=int(min_mentees))
+    return sql.format(unit=unit, as_of=as_of.isoformat(), elder_year=as_of.year - 60, min_mentees=int(min_mentees),
+                      order_key=ORDER_KEY, after_all=AFTER_ALL)
+
+
+# (submitted, attempt) as one number that sorts the same way: days since 1970 × 100 000 + attempt.
+ORDER_KEY = "(DATE_DIFF('day', DATE '1970-01-01', submitted) * 100000 + attempt)"
+AFTER_ALL = "10000000000000"  # more than any ORDER_KEY (year 9999 is 2.9 M days)
 
 
 # Open edX Aspects: course-level grades as attempts (ClickHouse only; aspects-dbt models/grading/grading_events.sql).
