@@ -398,6 +398,21 @@ def _one(sandbox: Sandbox, chosen: Seed, text: str, limit: float, figures: Figur
                 figures.failures.append(Failure("build", name, problem, text))
 
 
+def replay(folder: Path, limit: float = 10.0, work: Path | None = None) -> Figures:
+    """Run again the failing inputs that :func:`save_failures` wrote (each built when check accepts it)."""
+    figures = Figures()
+    with tempfile.TemporaryDirectory(prefix="hocvuso-fuzz-", dir=work) as tmp:
+        framework = load_framework(COURSES / "framework.yaml", Diagnostics())
+        assert framework is not None, "courses/framework.yaml does not load"
+        sandbox = Sandbox(Path(tmp), framework)
+        for saved in sorted(folder.glob("*.input")):
+            group, _, rel = saved.with_suffix(".txt").read_text(encoding="utf-8").split("\n", 1)[0].partition("/")
+            text = saved.read_bytes().decode("utf-8", "surrogatepass")
+            figures.inputs += 1
+            _one(sandbox, Seed(group, rel, text), text, limit, figures, Path(tmp) / "build", 1)
+    return figures
+
+
 def save_failures(figures: Figures, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for number, failure in enumerate(figures.failures, 1):
@@ -414,7 +429,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--build-every", type=int, default=1,
                         help="build every n-th accepted input (default 1: all; 0: never)")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "fuzz", help="where failing inputs are written")
+    parser.add_argument("--replay", type=Path, metavar="DIR", help="run again the failing inputs saved in DIR")
     args = parser.parse_args(argv)
+    if args.replay:
+        figures = replay(args.replay, args.limit)
+        print(figures.line())
+        for failure in figures.failures:
+            print(f"{failure.kind} in {failure.seed}: {failure.detail}", file=sys.stderr)
+        return 1 if figures.failures else 0
     figures = run(args.inputs, args.seed, args.limit, args.build_every, log=lambda line: print(line, flush=True))
     print(figures.line())
     if figures.failures:
