@@ -2,25 +2,17 @@
    A− / A+ text size and a high-contrast mode in the top bar, remembered on this device (localStorage);
    and before "submit and finish", a confirmation that lists the questions not answered yet.
    Self-contained: it reads only the page (the bar, the questions, the finish button) and adds its own
-   controls, so it works with or without an LMS.  Its words are in WORDS below, per page language. */
+   controls, so it works with or without an LMS.  Its words come from the page (#hv-words). */
 (function () {
   "use strict";
-  var WORDS = {
-    vi: {
-      smaller: "A−", smallerLabel: "Chữ nhỏ hơn", larger: "A+", largerLabel: "Chữ to hơn",
-      contrast: "Tương phản", contrastLabel: "cao (chữ trắng trên nền đen)",
-      title: "Bạn còn {n} câu chưa trả lời", intro: "Các câu chưa trả lời sẽ bị tính là sai:",
-      back: "Quay lại làm tiếp", submit: "Vẫn nộp kết quả"
-    },
-    en: {
-      smaller: "A−", smallerLabel: "Smaller text", larger: "A+", largerLabel: "Larger text",
-      contrast: "Contrast", contrastLabel: "high (white text on black)",
-      title: "{n} questions are not answered yet", intro: "Questions left unanswered count as wrong:",
-      back: "Go back and answer", submit: "Submit anyway"
-    }
+  // The words: templates/scorm/strings.yaml (player: comfort_*, confirm_*), in the page as JSON.
+  var words = JSON.parse((document.getElementById("hv-words") || {}).textContent || "{}");
+  var W = {
+    smaller: words.comfort_smaller, smallerLabel: words.comfort_smaller_more,
+    larger: words.comfort_larger, largerLabel: words.comfort_larger_more,
+    contrast: words.comfort_contrast, contrastLabel: words.comfort_contrast_more,
+    title: words.confirm_title, intro: words.confirm_intro, back: words.confirm_back, submit: words.confirm_submit
   };
-  var lang = (document.documentElement.lang || "vi").slice(0, 2);
-  var W = WORDS[lang] || WORDS.vi;
   var KEY = "hocvuso:comfort";
   var SIZES = [1, 1.15, 1.3, 1.5];
   var root = document.documentElement;
