@@ -3,19 +3,19 @@ editing one source sentence → exactly that message fuzzy (docs/translation.md)
 
 from __future__ import annotations
 
+import shutil
 import zipfile
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from babel.messages.pofile import read_po, write_po
 
+from hocvuso.commands import i18n
 from hocvuso.commands.i18n import status, templates, update
 from hocvuso.diagnostics import Diagnostics
+from hocvuso.emitters import templating
 from hocvuso.loader.framework import load_framework
 from hocvuso.loader.i18n import catalogue_path
 from tests.conftest import build_courses, copy_sample, extract_olx
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 STAFF = "hocvuso-giao-vien"  # the staff-only teacher's guide chapter: teacher notes stay in the source language
 
@@ -111,3 +111,33 @@ def test_editing_one_source_sentence_marks_exactly_that_message_fuzzy(tmp_path):
     total = rows["moi-loai-cau-hoi"].total
     assert (rows["moi-loai-cau-hoi"].translated, rows["moi-loai-cau-hoi"].fuzzy) == (total - 1, 1)
     assert all(r.fuzzy == 0 and r.translated == r.total for d, r in rows.items() if d != "moi-loai-cau-hoi")
+
+
+
+def _fuzzy(path: Path) -> set[tuple[str, str]]:
+    with path.open("rb") as f:
+        return {(m.context, m.id) for m in read_po(f) if m.id and m.fuzzy}
+
+
+def test_page_words_are_gettext_catalogues_and_an_edited_word_goes_fuzzy(tmp_path, monkeypatch):
+    templates = tmp_path / "templates"  # a copy: the test edits nothing of the project
+    shutil.copytree(templating.TEMPLATES, templates)
+    monkeypatch.setattr(templating, "TEMPLATES", templates)
+    templating.strings.cache_clear()
+    try:
+        assert templating.strings("scorm", "km").start == "ចាប់ផ្ដើមរៀន"
+        assert templating.strings("scorm", "km").player["right"] == "✓ ត្រឹមត្រូវ!"
+        diags = Diagnostics()
+        i18n.update_ui("km", i18n.ui_templates(), diags)
+        before = _fuzzy(templating.ui_catalogue("scorm", "km"))
+        source = templates / "scorm" / "strings.yaml"
+        text = source.read_text(encoding="utf-8")
+        assert text.count("  start: Bắt đầu học\n") == 1
+        source.write_text(text.replace("  start: Bắt đầu học\n", "  start: Bắt đầu học ngay\n"), encoding="utf-8")
+        i18n.update_ui("km", i18n.ui_templates(), diags)
+        assert _fuzzy(templating.ui_catalogue("scorm", "km")) - before == {("start", "Bắt đầu học ngay")}
+        templating.strings.cache_clear()
+        assert templating.strings("scorm", "km").start == "Bắt đầu học ngay"  # fuzzy: Vietnamese until reviewed
+        assert templating.strings("scorm", "km").home == "ទំព័រដើម"
+    finally:
+        templating.strings.cache_clear()

@@ -237,6 +237,8 @@ def cmd_i18n(args: argparse.Namespace) -> int:
     from hocvuso.commands import i18n
     from hocvuso.project import Project, load
 
+    if args.ui:
+        return _i18n_ui(args)
     project = Project(args.courses)
     diags = Diagnostics(args.ignore)
     framework, courses = load(project, args.groups, diags)
@@ -257,6 +259,25 @@ def cmd_i18n(args: argparse.Namespace) -> int:
                     print(path)
             else:
                 print(i18n.render_status(course.group, language, i18n.status(course.root, language, found, domains, diags)))
+    _report(diags, args.lang)
+    return 1 if diags.has_errors() else 0
+
+
+def _i18n_ui(args: argparse.Namespace) -> int:
+    """`hocvuso i18n … --ui`: the catalogues of the SCORM and OLX pages' words."""
+    from hocvuso.commands import i18n
+
+    diags = Diagnostics(args.ignore)
+    found = i18n.ui_templates()
+    if args.action == "extract":
+        for path in i18n.write_templates(found, args.out / "gettext" / "ui"):
+            print(path)
+    for language in args.language or (i18n.ui_languages() if args.action != "extract" else []):
+        if args.action == "update":
+            for path in i18n.update_ui(language, found, diags):
+                print(path)
+        elif args.action == "status":
+            print(i18n.render_status("ui", language, i18n.status(None, language, found, list(found), diags)))
     _report(diags, args.lang)
     return 1 if diags.has_errors() else 0
 

@@ -21,6 +21,7 @@ from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
+from hocvuso.emitters import templating
 from hocvuso.loader.course import load_course
 from hocvuso.loader.i18n import COURSE_DOMAIN, Translator, bank_domain, catalogue_path, read_catalogue
 
@@ -43,6 +44,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argp
     parser.add_argument("-l", "--language", action="append", default=[], metavar="TAG",
                         help="BCP 47 tag of a translation, e.g. km (default: the course's translations:)")
     parser.add_argument("--out", type=Path, default=Path("build"), help="where extract writes templates (default: build)")
+    parser.add_argument("--ui", action="store_true",
+                        help="the words of the SCORM and OLX pages (templates/<family>/locale/<lang>.po) instead of courses")
     return parser
 
 
@@ -81,25 +84,58 @@ def write_templates(found: dict[str, Catalog], out: Path) -> list[Path]:
 def update(course_dir: Path, language: str, found: dict[str, Catalog], domains: list[str],
            diags: Diagnostics) -> list[Path]:
     """Merge the templates into the ``language`` catalogues (msgmerge's rules, by Babel); return the files written."""
-    written = []
     for domain in domains:
-        path = catalogue_path(course_dir, language, domain)
-        catalog = read_catalogue(path, diags) if path.is_file() else None
-        if catalog is None:
-            catalog = Catalog(locale=_locale(language), project=PROJECT, fuzzy=False,
-                              header_comment=f"# {language} translation of '{domain}' ({course_dir.name}).\n"
-                                             "# Edit with Poedit or Weblate; see docs/translation.md.")
-        before = {(m.context, m.string): m.id for m in catalog if isinstance(m.id, str) and m.string and not m.fuzzy}
-        catalog.update(found[domain], update_header_comment=False)
-        for message in catalog:
-            old = before.get((message.context, message.string)) if message.fuzzy and message.string else None
-            if isinstance(old, str) and not message.previous_id:
-                message.previous_id = [old]  # written as '#| msgid': editors show the translator what changed
-        if catalog.locale is None:
-            catalog.locale = _locale(language)
-        _write(path, catalog)
-        written.append(path)
-    return written
+        merge(catalogue_path(course_dir, language, domain), found[domain], language,
+              f"# {language} translation of '{domain}' ({course_dir.name}).", diags)
+    return [catalogue_path(course_dir, language, domain) for domain in domains]
+
+
+def merge(path: Path, template: Catalog, language: str, title: str, diags: Diagnostics) -> None:
+    """Merge ``template`` into the catalogue at ``path`` (made when missing) and write it if it changed."""
+    catalog = read_catalogue(path, diags) if path.is_file() else None
+    if catalog is None:
+        catalog = Catalog(locale=_locale(language), project=PROJECT, fuzzy=False,
+                          header_comment=f"{title}\n# Edit with Poedit or Weblate; see docs/translation.md.")
+    before = {(m.context, m.string): m.id for m in catalog if isinstance(m.id, str) and m.string and not m.fuzzy}
+    catalog.update(template, update_header_comment=False)
+    for message in catalog:
+        old = before.get((message.context, message.string)) if message.fuzzy and message.string else None
+        if isinstance(old, str) and not message.previous_id:
+            message.previous_id = [old]  # written as '#| msgid': editors show the translator what changed
+    if catalog.locale is None:
+        catalog.locale = _locale(language)
+    _write(path, catalog)
+
+
+# --- the words of the outputs' pages (templates/<family>/strings.yaml) ----------------------------
+
+UI_FAMILIES = ("scorm", "olx")
+
+
+def ui_templates() -> dict[str, Catalog]:
+    """The Vietnamese words of each page family as a template (msgctxt: the key, 'player.right' for a nested one)."""
+    found = {}
+    for family in UI_FAMILIES:
+        catalog = Catalog(project=PROJECT, fuzzy=False)
+        for key, value in templating.source_words(family).items():
+            for context, text in (((f"{key}.{k}", v) for k, v in value.items()) if isinstance(value, dict)
+                                  else [(key, value)]):
+                catalog.add(text, context=context, locations=[(f"templates/{family}/strings.yaml", 0)])
+        found[family] = catalog
+    return found
+
+
+def update_ui(language: str, found: dict[str, Catalog], diags: Diagnostics) -> list[Path]:
+    """Merge the page words into ``templates/<family>/locale/<language>.po``; return the files."""
+    for family, template in found.items():
+        merge(templating.ui_catalogue(family, language), template, language,
+              f"# {language} words of the {family} pages (tools/hocvuso/templates/{family}/strings.yaml).", diags)
+    return [templating.ui_catalogue(family, language) for family in found]
+
+
+def ui_languages() -> list[str]:
+    """The languages the page words are translated into (their catalogues)."""
+    return sorted({p.stem for family in UI_FAMILIES for p in templating.ui_catalogue(family, "x").parent.glob("*.po")})
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,12 +152,17 @@ class Status:
         return 100.0 * self.translated / self.total if self.total else 100.0
 
 
-def status(course_dir: Path, language: str, found: dict[str, Catalog], domains: list[str],
+def status(course_dir: Path | None, language: str, found: dict[str, Catalog], domains: list[str],
            diags: Diagnostics) -> list[Status]:
-    """Per domain: strings of the current source, how many the catalogue translates, how many are fuzzy."""
+    """Per domain: strings of the current source, how many the catalogue translates, how many are fuzzy.
+
+    ``course_dir`` None: the page words' catalogues (``domains`` are their families).
+    """
     rows = []
     for domain in domains:
-        catalog = read_catalogue(catalogue_path(course_dir, language, domain), diags)
+        path = (catalogue_path(course_dir, language, domain) if course_dir is not None
+                else templating.ui_catalogue(domain, language))
+        catalog = read_catalogue(path, diags)
         translated = fuzzy = 0
         for message in found[domain]:
             if not message.id:

@@ -19,6 +19,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import yaml
+from babel.messages.pofile import read_po
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -49,13 +50,38 @@ def environment() -> Environment:
 def strings(family: str, language: str) -> SimpleNamespace:
     """The UI words of ``family`` (e.g. 'scorm') in ``language``, Vietnamese when it has none.
 
-    A namespace rather than a dict, so that ``s.items`` is a word and never ``dict.items``.
+    Vietnamese is ``strings.yaml``; another language is the gettext catalogue
+    ``templates/<family>/locale/<lang>.po`` (msgctxt: the word's key, ``player.right`` for a
+    nested one; `hocvuso i18n update --ui` writes it), word by word: a word not translated
+    yet, or fuzzy, is shown in Vietnamese.  A namespace rather than a dict, so that
+    ``s.items`` is a word and never ``dict.items``.
     """
-    catalogue: dict[str, dict[str, str]] = yaml.safe_load((TEMPLATES / family / "strings.yaml").read_text("utf-8"))
-    # Word by word: a word not yet translated into ``language`` is shown in Vietnamese.
-    own = catalogue.get(language) or catalogue.get(language.partition("-")[0]) or {}
-    words = {**catalogue[DEFAULT_LANGUAGE], **own}
+    source = source_words(family)
+    own = translated_words(family, language) or translated_words(family, language.partition("-")[0])
+    words = {key: {sub: own.get(f"{key}.{sub}") or text for sub, text in value.items()} if isinstance(value, dict)
+             else own.get(key) or value for key, value in source.items()}
     return SimpleNamespace(**words)
+
+
+def source_words(family: str) -> dict[str, Any]:
+    """The Vietnamese words of ``family`` (a value is a word, or a table of words)."""
+    catalogue: dict[str, dict[str, Any]] = yaml.safe_load((TEMPLATES / family / "strings.yaml").read_text("utf-8"))
+    return catalogue[DEFAULT_LANGUAGE]
+
+
+def ui_catalogue(family: str, language: str) -> Path:
+    """Where the ``language`` words of ``family`` live: a PO file beside its strings.yaml."""
+    return TEMPLATES / family / "locale" / f"{language}.po"
+
+
+def translated_words(family: str, language: str) -> dict[str, str]:
+    """Key → word of the family's ``language`` catalogue (translated, not fuzzy); empty without one."""
+    path = ui_catalogue(family, language)
+    if language == DEFAULT_LANGUAGE or not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    return {str(m.context): str(m.string) for m in catalog if m.id and m.context and m.string and not m.fuzzy}
 
 
 def render(family: str, name: str, language: str, **context: Any) -> str:
