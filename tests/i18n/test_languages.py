@@ -10,6 +10,7 @@ from hocvuso.loader.framework import load_framework
 from hocvuso.loader.i18n import FALLBACK_MARK, catalogue_path
 from hocvuso.media.voices import SilentEngine, engine_for, espeak_voice
 from hocvuso.project import load
+from tests.conftest import build_courses
 
 LESSON = """
 Đoạn mở đầu.
@@ -124,3 +125,14 @@ def test_a_recording_in_the_translations_folder_narrates_its_slide(fixture_cours
     section = km.lessons[0].sections[1]
     assert section.narration is not None and section.narration.audio is not None
     assert section.narration.audio.path.name == "muc-mot.mp3"
+
+
+def test_a_missing_translation_output_is_built_again(fixture_course):
+    _khmer(fixture_course, "{fallback: true, silent_video: true}")
+    out = fixture_course.courses.parent / "build"
+    build_courses(fixture_course.courses, out, ["olx"])
+    archive = out / "olx" / "citizens.km.tar.gz"
+    first = archive.read_bytes()
+    archive.unlink()
+    build_courses(fixture_course.courses, out, ["olx"])
+    assert archive.read_bytes() == first

@@ -160,8 +160,9 @@ class Builder:
         for emitter in self.emitters:
             if state.get(f"{emitter.name}/{group}") != digest:
                 return False
-            if not all((self.out / rel).is_file() for rel in emitter.outputs(group)):
-                return False
+            names = [group, *(f"{group}.{language}" for language in self.project.translations(group))]
+            if not all((self.out / rel).is_file() for name in names for rel in emitter.outputs(name)):
+                return False  # an output of the course or of one of its translations is missing
         return True
 
     def _ensure_out(self) -> Path:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import langcodes
+import yaml
+
 from hocvuso.checks import check_course, check_structure
 from hocvuso.checks.outputs import check_outputs
 from hocvuso.diagnostics import Diagnostics, Location, codes
@@ -40,6 +43,16 @@ class Project:
         while (base := declared_base(chain[-1])) is not None and base not in chain:
             chain.append(base)
         return chain
+
+    def translations(self, group: str) -> list[str]:
+        """The language tags ``courses/<group>/course.yaml`` declares under ``translations:`` (normalised)."""
+        try:
+            data = yaml.safe_load((self.courses / group / "course.yaml").read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError):
+            return []
+        found = data.get("translations") if isinstance(data, dict) else None
+        tags = [str(tag) for tag in found] if isinstance(found, dict) else []
+        return [str(langcodes.standardize_tag(tag)) for tag in tags if langcodes.tag_is_valid(tag)]
 
     def select(self, groups: list[str], diags: Diagnostics) -> list[Path]:
         """The course folders named by ``groups`` (all when empty)."""
