@@ -14,6 +14,8 @@ from hocvuso.media.pipeline import MIN_SLIDE_S, PAUSE_S
 
 from .conftest import RECORDING_S, probe
 
+READING_CPS = 15  # the documented limit (docs/authoring.md): on-screen characters per second
+
 
 def seconds(stamp: str) -> float:
     """'HH:MM:SS.mmm' (or ',mmm') as seconds."""
@@ -82,6 +84,14 @@ def test_each_slide_is_on_screen_for_its_own_narration(lesson_dir: Path):
     recorded = next(s for s in slides if s["title"] == "Lời nhắn của cán bộ")
     # The author's 4-second recording replaces the voice, followed by the pause before the next slide.
     assert abs((recorded["end"] - recorded["start"]) - (RECORDING_S + PAUSE_S)) <= 0.05
+
+
+def test_every_slide_stays_up_long_enough_to_read_its_text(media_build: Path):
+    for lesson in ("bai-mot", "bai-hai"):
+        slides = json.loads((media_build / "media" / "citizens" / lesson / "slides.json").read_text(encoding="utf-8"))
+        for slide in slides["slides"]:
+            chars = len(slide["title"]) + sum(len(p) for p in slide["points"])
+            assert chars / (slide["end"] - slide["start"]) <= READING_CPS + 0.01, slide["file"]
 
 
 def test_captions_parse_and_cover_the_whole_video_without_overlaps(lesson_dir: Path):
