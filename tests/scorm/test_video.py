@@ -134,3 +134,23 @@ def test_the_video_pauses_at_the_end_of_a_section_and_asks_its_questions(browser
     finally:
         page.close()
         server.close()
+
+
+def test_no_bar_covers_the_video_controls_on_a_phone(browser, video_package: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = unzip(video_package / "scorm12/citizens.zip", tmp_path / "pkg")
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    try:
+        page.goto((folder / "index.html").as_uri())
+        page.get_by_role("button", name="Bắt đầu học").click()
+        # The video's bottom edge (where its controls are) at the bottom of the screen, then at the top.
+        for align in ("end", "start"):
+            covered = page.evaluate(f"""() => {{
+                const v = document.querySelector('video');
+                v.scrollIntoView({{block: '{align}'}});
+                const r = v.getBoundingClientRect(), y = r.bottom - 12;
+                return [0.1, 0.5, 0.9].map(f => document.elementFromPoint(r.left + r.width * f, y))
+                    .filter(e => e !== v).map(e => e && e.outerHTML.slice(0, 60));
+            }}""")
+            assert covered == [], (align, covered)
+    finally:
+        page.close()
