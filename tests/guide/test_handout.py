@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from hocvuso.emitters.handout import PHONE, print_pdf
+from hocvuso.diagnostics import Diagnostics
+from hocvuso.emitters.handout import PHONE, handout_html, print_pdf
+from hocvuso.project import Project, load
 from tests.olx.conftest import build, copy_sample
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -74,3 +76,21 @@ def test_a_rebuild_prints_the_same_pdf(handout: Path, tmp_path: Path):
     again = tmp_path / "again.pdf"
     print_pdf(handout / "handouts.html", again)
     assert again.read_bytes() == (handout / "handouts.pdf").read_bytes()
+
+
+def test_every_lesson_of_every_course_fits_its_page(chromium, tmp_path: Path):
+    diags = Diagnostics()
+    _, courses = load(Project(ROOT / "courses"), [], diags)
+    page = chromium.new_page(viewport={"width": 794, "height": 1123})
+    try:
+        for course in courses:
+            path = tmp_path / f"{course.group}.html"
+            path.write_text(handout_html(course), encoding="utf-8")
+            page.goto(path.as_uri())
+            page.emulate_media(media="print")
+            fits = page.evaluate("""() => Array.from(document.querySelectorAll('.page'), p =>
+                [p.id, p.scrollHeight <= p.clientHeight, parseFloat(getComputedStyle(p).fontSize)])""")
+            assert len(fits) == len(course.lessons)
+            assert [lesson for lesson, ok, size in fits if not ok or size < 14 * 96 / 72] == [], course.group
+    finally:
+        page.close()
