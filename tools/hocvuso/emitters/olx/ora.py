@@ -10,11 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from hocvuso.emitters import templating
 from hocvuso.emitters.olx.xmlutil import el
 from hocvuso.emitters.presentation import STATIC
 from hocvuso.model import with_assets
 
 if TYPE_CHECKING:
+    from types import SimpleNamespace
+
     from lxml import etree
 
     from hocvuso.model import Course, Task
@@ -54,23 +57,23 @@ def ora_element(task: Task, course: Course, url_name: str) -> etree._Element:
         el("assessment", attrs, parent=assessments)
     prompt = el("prompt", parent=el("prompts", parent=ora))
     el("description", text=with_assets(task.prompt_html, STATIC), parent=prompt)
-    _rubric(ora, task)
+    _rubric(ora, task, templating.strings("olx", course.language))
     return ora
 
 
-def _rubric(ora: etree._Element, task: Task) -> None:
+def _rubric(ora: etree._Element, task: Task, words: SimpleNamespace) -> None:
     rubric = el("rubric", parent=ora)
     for criterion in task.criteria:
         node = el("criterion", {"feedback": criterion.feedback}, parent=rubric)
         el("name", text=criterion.id, parent=node)
         el("label", text=criterion.name, parent=node)
-        el("prompt", text=f"{criterion.prompt} (năng lực {criterion.competency})", parent=node)
+        el("prompt", text=f"{criterion.prompt} {words.criterion_competency.format(code=criterion.competency)}", parent=node)
         for number, level in enumerate(criterion.levels):
             option = el("option", {"points": level.points}, parent=node)
             el("name", text=f"{criterion.id}-{number}", parent=option)
             el("label", text=level.name, parent=option)
             el("explanation", text=level.explanation, parent=option)
-    el("feedbackprompt", text="Nhận xét chung về bài làm (không bắt buộc).", parent=rubric)
+    el("feedbackprompt", text=words.rubric_feedback, parent=rubric)
 
 
 def course_end(course: Course) -> dt.date:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from hocvuso.emitters import templating
 from hocvuso.emitters.olx.capa import problem_element
 from hocvuso.emitters.olx.xmlutil import el
 from hocvuso.emitters.presentation import STATIC
@@ -63,7 +64,8 @@ def lesson_unit(files: OlxFiles, lesson: Lesson, lesson_video: LessonVideo) -> s
         children += [files.problem(q.id, problem_element(q, language=files.language), q.competency, q.level) for q in questions]
         times = timemap(lesson, lesson_video)
         children.append(el("invideoquiz", {
-            "url_name": f"hocvuso-ivq-{lesson.id}", "xblock-family": "xblock.v1", "display_name": "Câu hỏi trong video",
+            "url_name": f"hocvuso-ivq-{lesson.id}", "xblock-family": "xblock.v1",
+            "display_name": templating.strings("olx", files.language).in_video_quiz,
             "video_id": player, "timemap": json.dumps({str(t): PROBLEM_REF + qid for qid, t in times.items()}),
         }))
     return files.vertical(f"hocvuso-unit-{lesson.id}", f"Video: {lesson.title}", children)
