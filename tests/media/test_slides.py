@@ -122,3 +122,12 @@ def test_each_learner_group_has_its_own_colour():
     spec = SlideSpec(theme_for("workers"), "Tiêu đề", ("Ý một",), "Bài", 1, 1)
     assert render_slide(spec).getpixel((5, 5)) == theme_for("workers").primary
     assert line_height(44) > 44  # lines never touch, even with stacked marks (Ấ, Ỗ)
+
+
+def test_a_word_longer_than_many_slides_is_carried_over_them_letter_for_letter():
+    word = "ẢnhChụpMànHình" * 300  # 4,200 letters and no space: cut between letters, never lost
+    pages = paginate("Một từ rất dài", [word], image=False)
+    assert pages.cut and len(pages.pages) > 5
+    layouts = [place(p.title, p.points, p.image, p.carried) for p in pages.pages]
+    assert drawn_text(layouts).replace(" ", "") == word
+    assert all(line.size >= MIN_SIZE for layout in layouts for line in layout.lines)

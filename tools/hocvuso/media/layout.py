@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from hocvuso.media.fonts import font
@@ -49,6 +50,7 @@ CONTINUED = "(tiếp)"  # after a continued page's title (slides speak the cours
 NESTED = "– "  # the loader starts a nested list item's point with this
 STEP = re.compile(r"^(\d{1,3}[.)])\s+")
 SENTENCE_MARKS = (".", "!", "?", "…")
+SLIMMEST = 0.15  # no letter of the slide font advances less than this, in ems (Noto Sans: 0.22)
 WIDE = 1.0  # no letter, digit or mark of the slide font advances more than 1 em (for quick bounds)
 # The fewest lines any slide body holds at MIN_SIZE (under a three-line continued title).
 MIN_LINES = (BODY_BOTTOM - (2 * BAND_PAD + MAX_TITLE_LINES * round(MIN_SIZE * 1.28) + RULE + BODY_GAP)) // round(MIN_SIZE * 1.28)
@@ -153,6 +155,7 @@ def _height(points: Sequence[_Point], size: int, width: int) -> int:
 # --- the title band ---------------------------------------------------------------
 
 
+@lru_cache(maxsize=1024)
 def title_lines(title: str, width: int = SIZE[0] - 2 * MARGIN) -> tuple[int, list[tuple[str, bool]]]:
     """The title's size and lines: the largest size at which it takes at most two lines, else three at the smallest."""
     for size in TITLE_SIZES:
@@ -205,7 +208,7 @@ def paginate(title: str, points: Sequence[str], image: bool) -> Pages:
         point = queue.pop(0)
         page_title = title if not pages else more
         width, height = _text_width(False), _body(page_title)[1]
-        if _height([*current, point], MIN_SIZE, width) <= height:
+        if not _surely_taller(point, width, height) and _height([*current, point], MIN_SIZE, width) <= height:
             current.append(point)
             continue
         if current:  # the point starts the next page
@@ -217,7 +220,8 @@ def paginate(title: str, points: Sequence[str], image: bool) -> Pages:
         head, tail = _split(point, width, height)
         cut = cut or not head.endswith(SENTENCE_MARKS)
         pages.append(_page(page_title, [_Point(head, point.step, point.nested, point.carried)]))
-        queue.insert(0, _Point(tail, "", point.nested, True))
+        if tail:  # each turn places at least one line, so a page too small for any line still ends
+            queue.insert(0, _Point(tail, "", point.nested, True))
     if current:
         pages.append(_page(title if not pages else more, current))
     if image:
@@ -236,9 +240,17 @@ def _split(point: _Point, width: int, height: int) -> tuple[str, str]:
         head = candidate
     if head:
         return head, point.text[len(head):].strip()
-    lines = _lines(point, MIN_SIZE, width)
     fit = max(1, height // line_height(MIN_SIZE))
-    return _join(lines[:fit]), _join(lines[fit:])
+    # Wrap only what this page can hold (a letter is at least 0.15 em wide), not the whole rest again.
+    reach = (fit + 1) * (int((width - _indent(point)) / (SLIMMEST * MIN_SIZE)) + 1)
+    lines = _lines(_Point(point.text[:reach], point.step, point.nested, point.carried), MIN_SIZE, width)
+    head = _join(lines[:fit])
+    return head, point.text[len(head):].strip()
+
+
+def _surely_taller(point: _Point, width: int, height: int) -> bool:
+    """Is the point too tall for ``height`` even if every letter were the slimmest (no wrapping needed to tell)?"""
+    return len(point.text) * SLIMMEST * MIN_SIZE > (height // line_height(MIN_SIZE) + 1) * (width - _indent(point))
 
 
 def _join(lines: Sequence[tuple[str, bool]]) -> str:

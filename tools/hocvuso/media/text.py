@@ -69,8 +69,8 @@ def wrap_marked(text: str, font: FreeTypeFont, width: float) -> list[tuple[str, 
         while used > width and len(line) > 1:
             cut = _fit_chars(line, font, width)
             lines.append((line[:cut], True))
+            used -= font.getlength(line[:cut])  # the rest's width, without measuring a long rest again
             line = line[cut:]
-            used = font.getlength(line)
     if line:
         lines.append((line, False))
     return lines
@@ -151,11 +151,27 @@ COENG = "\u17d2"  # Khmer: the next consonant is a subscript of the one before
 def _fit_chars(word: str, font: FreeTypeFont, width: float) -> int:
     """Where to cut a word too long for a line: the last fitting ZERO WIDTH SPACE, else the last fitting
     boundary between letters (never before a combining mark, never inside a Khmer subscript cluster)."""
-    cuts = [i for i in range(len(word) - 1, 0, -1) if _cuttable(word, i)]
-    for cut in [i for i in cuts if word[i - 1] == ZWSP] + cuts:
-        if font.getlength(word[:cut]) <= width:
+    # No prefix wider than the line needs looking at: no letter advances less than 0.15 em.
+    reach = min(len(word), int(width / (0.15 * font.size)) + 2)
+    cuts = [i for i in range(1, reach) if _cuttable(word, i)]
+    for candidates in ([i for i in cuts if word[i - 1] == ZWSP], cuts):
+        cut = _last_fitting(candidates, word, font, width)
+        if cut is not None:
             return cut
-    return cuts[-1] if cuts else 1
+    return cuts[0] if cuts else 1
+
+
+def _last_fitting(cuts: list[int], word: str, font: FreeTypeFont, width: float) -> int | None:
+    """The largest of ``cuts`` (ascending) whose prefix fits ``width``: a binary search, as a prefix
+    only grows wider, so a word of thousands of letters costs a few measurements, not thousands."""
+    low, high, best = 0, len(cuts) - 1, None
+    while low <= high:
+        middle = (low + high) // 2
+        if font.getlength(word[:cuts[middle]]) <= width:
+            best, low = cuts[middle], middle + 1
+        else:
+            high = middle - 1
+    return best
 
 
 def _cuttable(word: str, i: int) -> bool:
