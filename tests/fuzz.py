@@ -44,19 +44,20 @@ from pathlib import Path
 
 from lxml import etree
 
+from hocvuso import project as project_module
 from hocvuso.build import Builder
-from hocvuso.checks import check_course
 from hocvuso.diagnostics import Diagnostics, Severity
 from hocvuso.diagnostics.codes import CODES
-from hocvuso.loader.course import load_course
 from hocvuso.loader.framework import load_framework
 from hocvuso.model import Framework
 from hocvuso.options import BuildOptions
-from hocvuso.project import Project
+from hocvuso.project import Project, load
 
 ROOT = Path(__file__).resolve().parents[1]
 COURSES = ROOT / "courses"
 MEDIA_DIRS = ("images", "audio", "video", "files")
+# What `hocvuso check` passes to project.load (cli.cmd_check): the fuzzer checks exactly as a user does.
+CHECK_OPTIONS: dict[str, object] = {"translations": True, "voices": ""}
 
 # What authors and attackers type: every token of the syntax, and every input that once crashed.
 TOKENS = (
@@ -302,9 +303,7 @@ def check_input(sandbox: Sandbox, folder: Path, limit: float) -> Diagnostics:
     signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, limit)
     try:
-        course = load_course(folder, sandbox.framework, diags)
-        if course is not None:
-            check_course(course, diags)
+        load(Project(sandbox.root), [folder.name], diags, **CHECK_OPTIONS)
         for d in diags:  # rendering is part of what a user sees
             diags.render(d, "vi")
             diags.render(d, "en")
@@ -329,18 +328,30 @@ def build_and_validate(courses: Path, group: str, out: Path) -> str | None:
                      log=lambda m: None).run([group], diags)
     if not report.ok:
         return "build refused what check accepted: " + "; ".join(diags.render(d, "en") for d in diags)[:2000]
-    with tarfile.open(out / "olx" / f"{group}.tar.gz") as tar:
-        for member in tar.getmembers():
-            if member.isfile() and member.name.endswith((".xml", ".html")):
-                data = tar.extractfile(member).read()  # type: ignore[union-attr]
-                if member.name.endswith(".xml"):
-                    etree.fromstring(data)
-                else:
-                    etree.fromstring(b"<div>" + data + b"</div>", etree.HTMLParser())
-    for version in ("scorm12", "scorm2004"):
-        with zipfile.ZipFile(out / version / f"{group}.zip") as package:
-            etree.fromstring(package.read("imsmanifest.xml"))
+    archives = [out / rel for rel in report.written if rel.startswith("olx/") and rel.endswith(".tar.gz")]
+    packages = [out / rel for rel in report.written if rel.startswith("scorm") and rel.endswith(".zip")]
+    if not archives or not packages:
+        return f"the build wrote no OLX archive or SCORM package: {report.written}"
+    for archive in archives:
+        with tarfile.open(archive) as tar:
+            for member in tar.getmembers():
+                if member.isfile() and member.name.endswith(".xml"):
+                    etree.fromstring(tar.extractfile(member).read())  # type: ignore[union-attr]
+    for package in packages:
+        with zipfile.ZipFile(package) as files:
+            etree.fromstring(files.read("imsmanifest.xml"))
     return None
+
+
+@contextlib.contextmanager
+def framework_read_once(framework: Framework) -> Iterator[None]:
+    """``project.load`` reads framework.yaml for every input; no input mutates it, so it is read once."""
+    original = project_module.load_framework
+    project_module.load_framework = lambda path, diags: framework  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        project_module.load_framework = original
 
 
 def run(inputs: int, seed: int = 1, limit: float = 10.0, build_every: int = 1, work: Path | None = None,
@@ -354,16 +365,17 @@ def run(inputs: int, seed: int = 1, limit: float = 10.0, build_every: int = 1, w
         framework = load_framework(COURSES / "framework.yaml", diags)
         assert framework is not None, "courses/framework.yaml does not load"
         sandbox = Sandbox(Path(tmp), framework)
-        seeds = [s for s in load_seeds() if s.group in framework.profiles]
+        seeds = [s for s in load_seeds() if (sandbox.root / s.group).is_dir()]
         out = Path(tmp) / "build"
-        for number in range(inputs):
-            chosen = rng.choice(seeds)
-            text = mutate(rng, chosen.text)
-            figures.inputs += 1
-            _one(sandbox, chosen, text, limit, figures, out, build_every)
-            if log and (number + 1) % 1000 == 0:
-                figures.seconds = time.perf_counter() - started
-                log(figures.line())
+        with framework_read_once(framework):
+            for number in range(inputs):
+                chosen = rng.choice(seeds)
+                text = mutate(rng, chosen.text)
+                figures.inputs += 1
+                _one(sandbox, chosen, text, limit, figures, out, build_every)
+                if log and (number + 1) % 1000 == 0:
+                    figures.seconds = time.perf_counter() - started
+                    log(figures.line())
     figures.seconds = time.perf_counter() - started
     return figures
 
@@ -405,11 +417,13 @@ def replay(folder: Path, limit: float = 10.0, work: Path | None = None) -> Figur
         framework = load_framework(COURSES / "framework.yaml", Diagnostics())
         assert framework is not None, "courses/framework.yaml does not load"
         sandbox = Sandbox(Path(tmp), framework)
-        for saved in sorted(folder.glob("*.input")):
-            group, _, rel = saved.with_suffix(".txt").read_text(encoding="utf-8").split("\n", 1)[0].partition("/")
-            text = saved.read_bytes().decode("utf-8", "surrogatepass")
-            figures.inputs += 1
-            _one(sandbox, Seed(group, rel, text), text, limit, figures, Path(tmp) / "build", 1)
+        with framework_read_once(framework):
+            for saved in sorted(folder.glob("*.input")):
+                seed = saved.with_suffix(".txt").read_text(encoding="utf-8").split("\n", 1)[0]
+                group, _, rel = seed.partition("/")
+                text = saved.read_bytes().decode("utf-8", "surrogatepass")
+                figures.inputs += 1
+                _one(sandbox, Seed(group, rel, text), text, limit, figures, Path(tmp) / "build", 1)
     return figures
 
 

@@ -132,9 +132,10 @@ def load_course(course_dir: Path, framework: Framework, diags: Diagnostics,
     text = read_text(path, diags)
     if text is None:
         return None
+    before = diags.count_errors()
     node = parse_yaml(text, path, diags)
-    if node is None and text.strip():
-        return None
+    if node is None and diags.count_errors() > before:
+        return None  # the YAML error is reported; a file of comments only still gets 'required field missing'
     m = COURSE.read(node, Location(path, 1, 1), diags)
     if m is None:
         return None

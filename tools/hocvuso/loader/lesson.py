@@ -60,8 +60,8 @@ FRONT_MATTER = Schema(Term("the lesson's front matter", "phần đầu YAML củ
     Field("duration", "minutes, e.g. 10", "số phút, ví dụ 10", required=True),
     Field("objectives", "what learners will be able to do", "người học sẽ làm được gì", required=True),
     Field("sources", "documents backing the lesson's facts", "văn bản làm căn cứ cho thông tin trong bài"),
-    Field("summary", "one or two sentences about the lesson, for the authors (no output shows it yet)",
-          "một, hai câu tóm tắt bài cho người soạn (chưa hiện ở bản xuất nào)"),
+    Field("summary", "one or two sentences shown under the lesson's title on its SCORM page",
+          "một, hai câu tóm tắt, hiện dưới tên bài trên trang SCORM của bài"),
 ))
 RECORDING_TYPES = ("mp3", "m4a", "ogg", "wav")
 VIDEO_HOSTS = ("youtube.com", "www.youtube.com", "youtu.be", "m.youtube.com")
@@ -140,8 +140,9 @@ class LessonLoader:
             self.diags.add(codes.LESSON_NO_FRONT_MATTER, Location(self.path, 1, 1))
             return None
         front, body, body_line = parts
+        before = self.diags.count_errors()
         node = parse_yaml(front, self.path, self.diags, 1)
-        if node is None and front.strip():
+        if node is None and self.diags.count_errors() > before:
             return None  # the YAML syntax error is reported; missing fields would only repeat it
         meta = FRONT_MATTER.read(node, Location(self.path, 1, 1), self.diags)
         if meta is None:
