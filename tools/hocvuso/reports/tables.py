@@ -69,6 +69,8 @@ class Table:
         return len(next(iter(self.columns.values())))
 
     def arrow(self) -> pa.Table:
+        if not len(self):  # pa.table() would import pandas (a second on a busy machine) only to find no rows
+            return pa.Table.from_batches([], schema=SCHEMAS[self.name])
         return pa.table(self.columns, schema=SCHEMAS[self.name])
 
 
