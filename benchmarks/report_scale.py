@@ -196,16 +196,15 @@ def _chunk(first: int, n: int, rng: Any, index: CourseIndex, out: dict[str, Any]
     responses = pa.table({
         "learner_id": ids[who_r], "item": item_r, "attempt": attempt_r, "correct": correct_r,
         "response": np.where(correct_r == 1, key_r, "x"), "source": np.full(who_r.size, "bench"),
+        "course": grp[who_r].astype(str),  # each group's own course (the course folder is named after the group)
     })
     out["responses"].write_table(responses.cast(out["responses"].schema))
     return {"roster": n, "attempts": who.size, "competencies": rep.size, "responses": who_r.size}
 
 
 def _pool(index: CourseIndex, group: str) -> list[tuple[str, str]]:
-    """(question id, key) of the questions a group's learners answer: its practice questions (a variant's, such as
-    citizens-tra-vinh, when the index lists the shared questions under it), else its bank."""
-    mine = [i for i in index.items.values() if i.group == group or i.group.startswith(group + "-")]
-    chosen = [i for i in mine if i.kind == "practice"] or mine
+    """(question id, key) of the questions a group's learners answer: its course's practice questions, else its bank."""
+    chosen = index.practice(group) or index.bank(group)
     return sorted((i.id, i.correct_keys or "a") for i in chosen) or [("x", "a")]
 
 

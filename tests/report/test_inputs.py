@@ -170,17 +170,16 @@ def moodle_file(runner: Runner, answers: dict[str, set[str]], extra: list[list[s
     return runner.file("interactions.txt", header, rows, delimiter="\t")
 
 
-def test_moodle_attempts_pass_only_when_every_competency_passes(runner: Runner) -> None:
+def test_moodle_practice_answers_never_reach_the_profile(runner: Runner) -> None:
+    # The package reports practice as interactions only: even all right (c01) is not the final check
+    # (f<n>-* interactions, tests/report/test_scorm_results.py), so nobody is reached; the answers are item-analysed.
     never = ["Người Thử 9", "c09", "-", "-", "-", "-", "Not attempted"] + [""] * (3 * len(ITEMS))
-    path = moodle_file(runner, {
-        "c01": {"so"},  # 4.2: 7/8 = 0.875, 0.2: 1/1, overall 8/9 = 0.89 → passed
-        "c02": {"phan-tram"},  # overall 8/9 but 0.2: 0/1 < 0.6 → not passed
-        "c03": {"nhieu-lua-chon", "so", "chu"},  # 4.2: 4/8 = 0.5 < 0.6 → not passed
-    }, [never])
+    path = moodle_file(runner, {"c01": set(), "c02": {"phan-tram"}, "c03": {"mot-lua-chon", "so", "chu"}}, [never])
     report, diags = runner.run(runner.roster(), [path], min_cell=1)
     assert report is not None, [diags.render(d, "en") for d in diags]
-    assert row(report, "targets", kpi="reached", group="citizens", unit=ALL)["count"] == 1
-    assert row(report, "periods", period="Q1/2026", group="citizens")["reached"] == 1  # 5 March 2026
+    assert row(report, "targets", kpi="reached", group="citizens", unit=ALL)["count"] == 0
+    got = row(report, "items", item="mot-lua-chon")  # right for c01 and c02, wrong for c03
+    assert (got["group"], got["learners"], got["p"]) == ("citizens", 3, round(2 / 3, 4))
 
 
 def test_a_moodle_report_without_question_ids_says_which_settings_to_turn_on(runner: Runner) -> None:
@@ -224,12 +223,13 @@ def test_offline_result_files_count_and_an_edited_one_is_refused(runner: Runner)
     assert report is None  # an edited file is an error: the mentor must collect it again
 
 
-def test_valid_offline_files_give_scorm_attempts_graded_by_the_rule(runner: Runner) -> None:
+def test_offline_files_hold_practice_answers_so_they_count_for_items_never_for_reached(runner: Runner) -> None:
     folder = runner.root / "collected"
     folder.mkdir()
-    offline_file(runner, "c01", set(), "collected/a.json")  # all right → passed
-    offline_file(runner, "c02", {"phan-tram"}, "collected/b.json")  # 0.2 at 0 → not passed
+    offline_file(runner, "c01", set(), "collected/a.json")  # all right: still practice, not the final check
+    offline_file(runner, "c02", {"mot-lua-chon"}, "collected/b.json")
     report, diags = runner.run(runner.roster(), [folder], min_cell=1)
     assert report is not None, [diags.render(d, "en") for d in diags]
-    assert row(report, "targets", kpi="reached", group="citizens", unit=ALL)["count"] == 1
-    assert row(report, "periods", period="Q2/2026", group="citizens")["reached"] == 1
+    assert row(report, "targets", kpi="reached", group="citizens", unit=ALL)["count"] == 0
+    got = row(report, "items", item="mot-lua-chon")
+    assert (got["group"], got["learners"], got["p"]) == ("citizens", 2, 0.5)

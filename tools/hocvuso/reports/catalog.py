@@ -1,21 +1,33 @@
 """What the courses say about the items learners answered: competency, points, source ``file:line``.
 
 Loaded with hocvuso's own project loader, so an item id in an LMS export maps
-back to the Markdown line its author wrote, and a SCORM package's results can be
-graded by the same certification rule the player applies.
+back to the Markdown line its author wrote, and a SCORM package's final check
+can be graded by the same certification rule the player applies.
+
+Kept **per course** (the course folder, ``Course.group``): a variant such as
+``citizens-tra-vinh`` (``extends: citizens``) asks the same question ids as its
+base, and each keeps its own list, rule and source lines.  Results are matched
+to a course by :meth:`CourseIndex.course_for`.
 """
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from hocvuso.diagnostics import Diagnostics
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from pathlib import Path
 
     from hocvuso.model import Course
+
+# SCORM interaction ids of the package's bank checks (player/assess.js): 'f<try>-<item>' and 'pre-<item>'.
+FINAL_ID = re.compile(r"f([1-9]\d*)-(.+)")
+PRE_PREFIX = "pre-"
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,11 +35,11 @@ class ItemInfo:
     """One question of a course: where it is written and what it measures."""
 
     id: str
-    group: str
+    group: str  # the course folder (Course.group), e.g. 'citizens-tra-vinh'
     competency: str
     points: float
-    source: str  # 'file:line'
-    kind: str  # 'practice' (in a lesson, in SCORM) or 'bank' (certification)
+    source: str  # 'courses/<folder>/…:line', relative to the courses folder's parent
+    kind: str  # 'practice' (in a lesson, in SCORM) or 'bank' (certification, the SCORM final check and pre-test)
     correct_keys: str = ""  # the right choice keys, e.g. 'ac'; '' for non-choice questions
 
 
@@ -40,40 +52,118 @@ class Rule:
 
 
 @dataclass(slots=True)
-class CourseIndex:
-    """Items by id, pass rules and profile codes by group, competency names by code."""
+class CourseItems:
+    """One course's questions by id (practice and bank apart), its pass rule and the keys that name it in exports."""
 
-    items: dict[str, ItemInfo] = field(default_factory=dict)
-    rules: dict[str, Rule] = field(default_factory=dict)
-    profiles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    folder: str
+    profile: str  # the learner-group profile (framework.yaml), e.g. 'citizens' or 'students-upper-secondary'
+    rule: Rule
+    codes: tuple[str, ...]
+    keys: tuple[str, ...]  # 'course-v1:ORG+NUMBER+RUN' of the course and of its translations
+    practice: dict[str, ItemInfo] = field(default_factory=dict)
+    bank: dict[str, ItemInfo] = field(default_factory=dict)
+
+    def item(self, item_id: str) -> ItemInfo | None:
+        return self.practice.get(item_id) or self.bank.get(item_id)
+
+    def serves(self, group: str) -> bool:
+        """Whether learners of roster group ``group`` (officials, students, workers, citizens) take this course."""
+        return group in (self.folder, self.profile) or self.folder.startswith(group + "-")
+
+
+@dataclass(slots=True)
+class CourseIndex:
+    """Courses by folder; competency names by code."""
+
+    courses: dict[str, CourseItems] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
 
-    def practice(self, group: str) -> list[ItemInfo]:
-        """The questions a group's SCORM package asks (its lessons' practice questions)."""
-        return [i for i in self.items.values() if i.group == group and i.kind == "practice"]
+    @property
+    def rules(self) -> dict[str, Rule]:
+        """Pass rules by course folder."""
+        return {name: c.rule for name, c in self.courses.items()}
+
+    @property
+    def profiles(self) -> dict[str, tuple[str, ...]]:
+        """Profile competency codes by course folder."""
+        return {name: c.codes for name, c in self.courses.items()}
+
+    def practice(self, course: str) -> list[ItemInfo]:
+        """The practice questions of one course (its lessons'), in course order."""
+        found = self.courses.get(course)
+        return list(found.practice.values()) if found else []
+
+    def bank(self, course: str) -> list[ItemInfo]:
+        """The bank questions of one course (the certification, the SCORM final check and pre-test draw from them)."""
+        found = self.courses.get(course)
+        return list(found.bank.values()) if found else []
+
+    def find(self, course: str, item: str) -> ItemInfo | None:
+        """Item ``item`` of course folder ``course``; without a known course, of the first course (by folder) that has it."""
+        if course in self.courses:
+            return self.courses[course].item(item)
+        return next((c.item(item) for _, c in sorted(self.courses.items()) if c.item(item)), None)
+
+    def course_for(self, group: str, items: Iterable[str] = (), key: str = "") -> str:
+        """The folder of the course results came from ('' when none fits).
+
+        ``key`` (an Open edX course key, or a SCORM package id) decides when it names a course.  Otherwise, among
+        the courses learners of roster ``group`` take (the base and its variants), the one holding most of the
+        answered ``items`` (SCORM interaction ids, 'f<n>-'/'pre-' prefixes allowed); on a tie the course named
+        after the group (the base), then the first by folder.
+        """
+        if key:
+            wanted = _fold_key(key)
+            for name, course in sorted(self.courses.items()):
+                if wanted in {_fold_key(k) for k in course.keys}:
+                    return name
+        ids = {plain_item(i) for i in items}
+        candidates = [c for c in self.courses.values() if c.serves(group)] or list(self.courses.values())
+        if not candidates:
+            return ""
+        best = min(candidates, key=lambda c: (-sum(1 for i in ids if c.item(i)), c.folder != group, c.folder))
+        return best.folder
 
 
-def _source(course_root: Path, loc_path: Path, line: int) -> str:
-    try:
-        rel = loc_path.relative_to(course_root.parent.parent)
-    except ValueError:
-        rel = loc_path
-    return f"{rel.as_posix()}:{line}"
+def plain_item(interaction: str) -> str:
+    """The question id of a SCORM interaction id: 'f2-abc' → 'abc', 'pre-abc' → 'abc', 'abc' → 'abc'."""
+    final = FINAL_ID.fullmatch(interaction)
+    if final:
+        return final.group(2)
+    return interaction.removeprefix(PRE_PREFIX)
 
 
-def index_courses(courses: list[Course]) -> CourseIndex:
-    """The index of already loaded courses."""
+def _fold_key(key: str) -> str:
+    """A course key and a SCORM package id of the same course fold alike: 'course-v1:BDHVS+KNS-ND+2026-1' and
+    'hocvuso-BDHVS-KNS-ND-2026-1-scorm12' → 'bdhvsknsnd20261'."""
+    text = key.lower().removeprefix("course-v1:").removeprefix("hocvuso-")
+    text = re.sub(r"-scorm(12|2004)$", "", text)
+    return re.sub(r"[^0-9a-z]+", "", text)
+
+
+def _source(courses_dir: Path, loc_path: Path, line: int) -> str:
+    """'courses/<folder>/<file>:line', relative to the courses folder's parent (never an absolute path)."""
+    rel = os.path.relpath(loc_path.resolve(), courses_dir.resolve().parent)
+    return f"{rel.replace(os.sep, '/')}:{line}"
+
+
+def index_courses(courses: list[Course], courses_dir: Path | None = None) -> CourseIndex:
+    """The index of already loaded courses (sources relative to ``courses_dir``'s parent; default: the first
+    course's folder's parent)."""
     index = CourseIndex()
     for course in courses:
+        base = courses_dir or course.root.parent
         rule = course.certification.pass_rule
-        index.rules[course.group] = Rule(rule.competency_threshold, rule.overall_threshold)
-        index.profiles[course.group] = tuple(course.profile.codes)
+        keys = (course.key, *(f"course-v1:{course.org}+{course.number}+{t.run}" for t in course.translations))
+        entry = CourseItems(course.group, course.profile.group, Rule(rule.competency_threshold, rule.overall_threshold),
+                            tuple(course.profile.codes), keys)
         index.names.update({code: comp.name for code, comp in course.framework.competencies.items()})
-        for kind, questions in (("practice", course.questions), ("bank", course.bank)):
+        for kind, questions, into in (("practice", course.questions, entry.practice), ("bank", course.bank, entry.bank)):
             for q in questions:
-                keys = "".join(c.key for c in q.choices if c.correct)
-                index.items[q.id] = ItemInfo(q.id, course.group, q.competency, q.points,
-                                             _source(course.root, q.loc.path, q.loc.line), kind, keys)
+                keys_right = "".join(c.key for c in q.choices if c.correct)
+                into[q.id] = ItemInfo(q.id, course.group, q.competency, q.points, _source(base, q.loc.path, q.loc.line),
+                                      kind, keys_right)
+        index.courses[course.group] = entry
     return index
 
 
@@ -97,4 +187,4 @@ def load_index(courses_dir: Path, diags: Diagnostics) -> CourseIndex:
                 courses.append(course)
     if own.has_errors():
         diags.extend(own)
-    return index_courses(courses)
+    return index_courses(courses, courses_dir)

@@ -37,29 +37,31 @@ def item_analysis(engine: Engine, plan: Plan, as_of: dt.date, index: CourseIndex
     """One row per item answered by at least ``min_cell`` learners (fewer: counts only).
 
     Reads ``first_responses`` and ``learners``, materialised by :func:`hocvuso.reports.compute.compute`; one query
-    gives per item and response the sums that p, r and the responses' shares are made of.
+    gives per course, item and response the sums that p, r and the responses' shares are made of.  Each row is
+    the item of the course the answers were given in (``group`` = its folder, ``source`` its line there), so a
+    base course and its variant, which share question ids, each get their own rows.
     """
-    sums: dict[str, list[int]] = {}
-    uses: dict[str, list[tuple[str, int]]] = {}
-    for item, response, n, *parts in rows(engine, queries.ITEMS, plan, as_of):
-        total = sums.setdefault(item, [0] * 6)
+    sums: dict[tuple[str, str], list[int]] = {}
+    uses: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    for course, item, response, n, *parts in rows(engine, queries.ITEMS, plan, as_of):
+        total = sums.setdefault((course or "", item), [0] * 6)
         for i, v in enumerate((n, *parts)):
             total[i] += int(v or 0)
-        uses.setdefault(item, []).append((response or "", n))
+        uses.setdefault((course or "", item), []).append((response or "", n))
     table = Table("items", ("item", "group", "competency", "kind", "source", "learners", "p", "r", "responses", "flags"))
     unknown: dict[str, int] = {}
-    for item in sorted(sums):
-        n, sx, st, stt, sxt, sxx = sums[item]
+    for course, item in sorted(sums):
+        n, sx, st, stt, sxt, sxx = sums[course, item]
         p, r = sx / n, point_biserial(n, sx, st, stt, sxt, sxx)
-        info = index.items.get(item)
+        info = index.find(course, item)  # the course the answers were given in; '' (unknown): the first that has it
         if info is None:
-            unknown[item] = n
+            unknown[item] = unknown.get(item, 0) + n
             continue
         if n < min_cell:
             table.rows.append((item, info.group, info.competency, info.kind, info.source, SUPPRESSED, SUPPRESSED, SUPPRESSED, "",
                                ""))
             continue
-        spread = _spread(uses.get(item, []), n) if info.correct_keys else []
+        spread = _spread(uses.get((course, item), []), n) if info.correct_keys else []
         flags = _flags(p, r, spread, info.correct_keys)
         shown = " · ".join(f"{'✓' if resp == info.correct_keys else ''}{resp or '—'} {share:.0%}" for resp, share in spread)
         table.rows.append((item, info.group, info.competency, info.kind, info.source, n, round(p, 4),

@@ -53,7 +53,12 @@ def is_result_file(path: Path) -> bool:
 
 
 def read_result_file(path: Path, out: Tables, state: ReadState, diags: Diagnostics) -> None:
-    """One learner's offline result: a 'scorm' attempt graded by the group's rule, and its item responses."""
+    """One learner's offline result, read as a SCORM attempt's interactions (:func:`results.scorm_attempt`).
+
+    The player's export (version 1) holds the learner's practice answers only, so a file gives item responses
+    and participation, never "reached": that comes only from the package's final check (``f<n>-*`` items), which
+    the file would have to carry.
+    """
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
@@ -75,5 +80,5 @@ def read_result_file(path: Path, out: Tables, state: ReadState, diags: Diagnosti
     learner = str(data.get("learner", "")).strip()
     if not state.known(learner, Location(path)):
         return
-    answers = {str(i[0]): (i[1] == 1, str(i[2])) for i in data["items"]}
-    scorm_attempt(learner, 1, day, answers, out, state, Location(path), source="offline")
+    answers = [(str(i[0]), i[1] == 1, str(i[2])) for i in data["items"]]
+    scorm_attempt(learner, 1, day, answers, out, state, Location(path), source="offline", package=str(data.get("course", "")))

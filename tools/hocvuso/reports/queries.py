@@ -156,25 +156,26 @@ GROUP BY unit, code
 HAVING SUM(post_n) > 0
 """
 
-# Each learner's first response to each item: materialised first, as ``first_responses`` (rows of learners not in
+# Each learner's first response to each item of each course: materialised first, as ``first_responses`` (rows of learners not in
 # the roster drop out at the join with ``learners`` in ITEMS).
 FIRST_RESPONSES = """
-SELECT learner_id, item, ARG_MIN(correct, attempt) AS correct, ARG_MIN(response, attempt) AS response
+SELECT learner_id, course, item, ARG_MIN(correct, attempt) AS correct, ARG_MIN(response, attempt) AS response
 FROM responses
-GROUP BY learner_id, item
+GROUP BY learner_id, course, item
 """
 
-# Per item and response, the sums the item statistics are made of (Python adds up the responses of an item):
+# Per course, item and response (a question id shared by a base course and its variant stays apart), the sums
+# the item statistics are made of (Python adds up the responses of an item):
 # answers n, right first tries Σx, and with T the learner's total right, ΣT, ΣT², Σx·T and Σx², so that
 # difficulty p = Σx / n and the point-biserial r of x against the rest score T − x come out exact (integers only),
 # and the same on every engine.
 ITEMS = """
-SELECT f.item AS item, f.response AS response, COUNT(*) AS answers, SUM(f.correct) AS sx,
+SELECT f.course AS course, f.item AS item, f.response AS response, COUNT(*) AS answers, SUM(f.correct) AS sx,
        SUM(l.total) AS st, SUM(l.total * l.total) AS stt, SUM(f.correct * l.total) AS sxt,
        SUM(f.correct * f.correct) AS sxx
 FROM first_responses AS f
 JOIN learners AS l ON l.learner_id = f.learner_id
-GROUP BY f.item, f.response
+GROUP BY f.course, f.item, f.response
 """
 
 # Rows whose learner is not in the roster (Parquet inputs are not checked row by row in Python).

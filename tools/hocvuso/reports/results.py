@@ -14,7 +14,10 @@ Formats (each checked against the exporting system's source, see docs/reports.md
 * Moodle **SCORM interactions report** (``mod/scorm/report/interactions``): a
   tab-separated ``.txt``: ``Name``, identity fields, ``Attempt, Started on,
   Last accessed on, Score``, one column per SCO, then ``Question i, Response i,
-  Right answer i, Result i`` from i = 0.
+  Right answer i, Result i`` from i = 0.  hocvuso's package records practice as
+  ``<question id>``, its final check as ``f<try>-<item id>`` and its pre-test as
+  ``pre-<item id>`` (player/assess.js); only ``Result`` is read (the package
+  sends no ``correct_responses``).
 * hocvuso's **offline result file** (the SCORM player's "export my results").
 
 Columns are found by name, never by position; columns not named here are not read.
@@ -24,17 +27,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from hocvuso.diagnostics import Location, codes, terms
+from hocvuso.reports.catalog import FINAL_ID, PRE_PREFIX
 from hocvuso.reports.sheet import Sheet, cell, find_columns, fold
 
 if TYPE_CHECKING:
 
     from hocvuso.diagnostics import Diagnostics
-    from hocvuso.reports.catalog import CourseIndex
+    from hocvuso.reports.catalog import CourseIndex, ItemInfo, Rule
     from hocvuso.reports.tables import Tables
 
 OPENEDX_BASE = ("username", "title", "location", "state")
@@ -55,7 +60,7 @@ class ReadState:
     index: CourseIndex
     as_of: dt.date
     seen_attempts: set[tuple[str, str, int, dt.date]] = field(default_factory=set)
-    seen_responses: set[tuple[str, str, int]] = field(default_factory=set)
+    seen_responses: set[tuple[str, str, str, int]] = field(default_factory=set)
     duplicates: int = 0
     first_duplicate: Location | None = None
     orphans: int = 0
@@ -159,7 +164,9 @@ def _capa_row(sheet: Sheet, row: int, cells: list[str], cols: dict[str, int], bl
     answers = st.get("student_answers") or {}
     response = "".join(_choice_keys(v) for v in answers.values()) if isinstance(answers, dict) else ""
     attempt = st.get("attempts") if isinstance(st.get("attempts"), int) else 1
-    _add_response(out, state, learner, item, attempt or 1, correct, response, "openedx")
+    course_key = "course-v1:" + block.split("block-v1:", 1)[-1].split("+type@", 1)[0]
+    course = state.index.course_for(state.learners[learner], (item,), course_key)
+    _add_response(out, state, learner, course, item, attempt or 1, correct, response, "openedx")
 
 
 def _choice_keys(value: object) -> str:
@@ -169,14 +176,14 @@ def _choice_keys(value: object) -> str:
     return "".join(sorted(keys))
 
 
-def _add_response(out: Tables, state: ReadState, learner: str, item: str, attempt: int, correct: bool, response: str,
-                  source: str) -> None:
-    key = (learner, item, attempt)
+def _add_response(out: Tables, state: ReadState, learner: str, course: str, item: str, attempt: int, correct: bool,
+                  response: str, source: str) -> None:
+    key = (learner, course, item, attempt)
     if key in state.seen_responses:
         return
     state.seen_responses.add(key)
-    out.responses.add(learner_id=learner, item=item, attempt=attempt, correct=1 if correct else 0, response=response,
-                      source=source)
+    out.responses.add(learner_id=learner, course=course, item=item, attempt=attempt, correct=1 if correct else 0,
+                      response=response, source=source)
 
 
 # --- Open edX grade report -------------------------------------------------------------------------
@@ -210,7 +217,7 @@ def read_grade_report(sheet: Sheet, out: Tables, state: ReadState, diags: Diagno
 
 
 def read_moodle(sheet: Sheet, out: Tables, state: ReadState, diags: Diagnostics) -> None:
-    """(user, attempt) rows; the pass is the certification rule applied to the interactions."""
+    """(user, attempt) rows: the package's final check and pre-test from their interactions (``Result i``)."""
     cols = find_columns(sheet, {c: (c,) for c in MOODLE_BASE} | {"id": MOODLE_IDS})
     folded = [fold(h) for h in sheet.header]
     questions = {int(h.split()[1]): i for i, h in enumerate(folded) if re.fullmatch(r"question \d+", h)}
@@ -237,48 +244,116 @@ def read_moodle(sheet: Sheet, out: Tables, state: ReadState, diags: Diagnostics)
         submitted = _moodle_day(sheet, row, cols["Last accessed on"], cells, diags)
         if attempt is None or submitted is None:
             continue
-        answers = {}
-        for i, qcol in questions.items():
+        answers = []  # in the order the package recorded them (Moodle lists interactions by index)
+        for i, qcol in sorted(questions.items()):
             item = cell(cells, qcol)
             if item and i in results:
-                answers[item] = (cell(cells, results[i]) == "correct", cell(cells, replies[i]) if i in replies else "")
+                # 'correct', or 'wrong' (1.2) / 'incorrect' (2004); the LMS receives no correct_responses to check
+                answers.append((item, fold(cell(cells, results[i])) == "correct", cell(cells, replies[i]) if i in replies else ""))
         scorm_attempt(learner, attempt, submitted, answers, out, state, sheet.loc(row, 1))
 
 
-def scorm_attempt(learner: str, attempt: int, submitted: dt.date, answers: dict[str, tuple[bool, str]], out: Tables,
-                  state: ReadState, loc: Location, source: str = "moodle") -> None:
-    """Add one SCORM attempt (item results by interaction id), graded by the group's certification rule."""
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One graded check of a SCORM package: overall share, whether it passed, shares per competency (all 0–1)."""
+
+    overall: float
+    passed: bool
+    shares: dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class ScormGrade:
+    """What a SCORM attempt's interactions say: the final check (best try) and the pre-test, each if taken."""
+
+    final: Check | None
+    pre: Check | None
+    tries: int = 0
+
+
+def scorm_attempt(learner: str, attempt: int, submitted: dt.date, answers: list[tuple[str, bool, str]], out: Tables,
+                  state: ReadState, loc: Location, source: str = "moodle", package: str = "") -> None:
+    """Add one SCORM attempt from its interactions (id, right, response), in the order they were recorded.
+
+    The final check (``f<n>-<item>``) gives a 'scorm' attempt, the pre-test (``pre-<item>``) a 'placement'
+    attempt; practice interactions (plain question ids) go to ``responses`` only, for the item analysis of
+    practice questions (each question's first interaction in the attempt).  ``package``: the SCORM package id,
+    when the source names it (the offline file).
+    """
     key = (learner, "scorm", attempt, submitted)
     if key in state.seen_attempts:
         state.duplicate(loc)
         return
     state.seen_attempts.add(key)
-    group = state.learners[learner]
-    overall, passed, shares = grade_scorm(state.index, group, {k: v[0] for k, v in answers.items()})
-    out.attempts.add(learner_id=learner, mode="scorm", attempt=attempt, submitted=submitted, overall=overall,
-                     passed=1 if passed else 0, credential=0, source=source)
-    for code, share in shares.items():
-        out.competencies.add(learner_id=learner, mode="scorm", attempt=attempt, submitted=submitted, code=code, share=share)
-    for item, (correct, response) in answers.items():
-        _add_response(out, state, learner, item, attempt, correct, response.replace("[,]", "").replace(",", ""), source)
+    course = state.index.course_for(state.learners[learner], (a[0] for a in answers), package)
+    graded = grade_scorm(state.index, course, answers)
+    for mode, check in (("scorm", graded.final), ("placement", graded.pre)):
+        if check is None:
+            continue
+        out.attempts.add(learner_id=learner, mode=mode, attempt=attempt, submitted=submitted, overall=check.overall,
+                         passed=1 if check.passed and mode == "scorm" else 0, credential=0, source=source)
+        for code, share in check.shares.items():
+            out.competencies.add(learner_id=learner, mode=mode, attempt=attempt, submitted=submitted, code=code,
+                                 share=share)
+    for item, correct, response in answers:
+        if not FINAL_ID.fullmatch(item) and not item.startswith(PRE_PREFIX):
+            _add_response(out, state, learner, course, item, attempt, correct,
+                          response.replace("[,]", "").replace(",", ""), source)
 
 
-def grade_scorm(index: CourseIndex, group: str, correct: dict[str, bool]) -> tuple[float, bool, dict[str, float]]:
-    """The SCORM player's rule: shares of points over all the group's practice questions (unanswered = wrong)."""
-    items = index.practice(group)
-    rule = index.rules.get(group)
+def grade_scorm(index: CourseIndex, course: str, answers: list[tuple[str, bool, str]]) -> ScormGrade:
+    """Grade a SCORM attempt's final check and pre-test exactly as the package's player does (player/assess.js).
+
+    A try of the final check is the set of interactions ``f<n>-<item>`` (one per drawn item, unanswered ones
+    recorded as wrong): score = Σ points right / Σ points, in percent rounded to 2 decimals, and likewise per
+    competency; a try passes when its score reaches the course's overall threshold and every competency its
+    competency threshold.  Over the tries, as the player reports to the LMS: the best score, passed when any
+    try passed, the best share per competency.  The pre-test (``pre-<item>``) is graded the same way and never
+    passes.  Points and competencies come from the course's bank; an id the bank lacks is left out.  Practice
+    answers never count here.
+    """
+    bank = {i.id: i for i in index.bank(course)}
+    rule = index.courses[course].rule if course in index.courses else None
+    tries: dict[int, dict[str, bool]] = {}
+    pre: dict[str, bool] = {}
+    for interaction, correct, _ in answers:
+        final = FINAL_ID.fullmatch(interaction)
+        if final:
+            tries.setdefault(int(final.group(1)), {}).setdefault(final.group(2), correct)
+        elif interaction.startswith(PRE_PREFIX):
+            pre.setdefault(interaction.removeprefix(PRE_PREFIX), correct)
+    graded = [c for c in (_check(bank, rule, marks) for marks in tries.values()) if c is not None]
+    best = None
+    if graded:
+        codes_ = {code for c in graded for code in c.shares}
+        best = Check(max(c.overall for c in graded), any(c.passed for c in graded),
+                     {code: max(c.shares[code] for c in graded if code in c.shares) for code in sorted(codes_)})
+    return ScormGrade(best, _check(bank, None, pre), len(graded))
+
+
+def _check(bank: dict[str, ItemInfo], rule: Rule | None, marks: dict[str, bool]) -> Check | None:
+    """One check as assess.js ``grade()``: percents rounded half up to 2 decimals, compared with a 1e-9 margin."""
     got: dict[str, float] = {}
     total: dict[str, float] = {}
-    for item in items:
+    for item_id, correct in marks.items():
+        item = bank.get(item_id)
+        if item is None:
+            continue
         total[item.competency] = total.get(item.competency, 0.0) + item.points
-        if correct.get(item.id):
-            got[item.competency] = got.get(item.competency, 0.0) + item.points
+        got[item.competency] = got.get(item.competency, 0.0) + (item.points if correct else 0.0)
     all_points = sum(total.values())
-    overall = sum(got.values()) / all_points if all_points else 0.0
-    shares = {code: got.get(code, 0.0) / pts for code, pts in total.items() if pts}
-    passed = rule is not None and all_points > 0 and overall + 1e-9 >= rule.overall and all(
-        s + 1e-9 >= rule.competency for s in shares.values())
-    return overall, passed, shares
+    if not all_points:
+        return None
+    score = _percent(sum(got.values()), all_points)
+    shares = {code: _percent(got[code], pts) for code, pts in total.items() if pts}
+    passed = rule is not None and score + 1e-9 >= rule.overall * 100 and all(
+        s + 1e-9 >= rule.competency * 100 for s in shares.values())
+    return Check(score / 100, passed, {code: s / 100 for code, s in shares.items()})
+
+
+def _percent(got: float, total: float) -> float:
+    """JavaScript's Math.round(got / total * 10000) / 100 (half up, not Python's half to even)."""
+    return math.floor(got / total * 10000 + 0.5) / 100
 
 
 # --- cell readers: each reports its own problem and returns None ----------------------------------

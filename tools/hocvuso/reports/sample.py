@@ -39,9 +39,10 @@ def generate(out: Path, index: CourseIndex, learners: int = 400, province: str =
     answers = random.Random(seed + 1)  # draws that depend on the courses' questions: the roster and grades stay put
     out.mkdir(parents=True, exist_ok=True)
     people = _roster(out / "roster.csv", learners, province, rng)
-    difficulty = {item: answers.gauss(-0.6, 0.9) for item in sorted(index.items)}
+    every = {i.id for c in index.courses.values() for i in (*c.practice.values(), *c.bank.values())}
+    difficulty = {item: answers.gauss(-0.6, 0.9) for item in sorted(every)}
     # Two items made bad on purpose, so the item analysis has something to flag.
-    bad = sorted(i for i in index.items if index.items[i].kind == "practice" and index.items[i].group == "citizens")[:2]
+    bad = sorted(i.id for i in index.practice("citizens"))[:2]
     for item in bad:
         difficulty[item] = 2.8
     ability = {lid: rng.gauss(0.4, 1.0) for lid, _, _ in people}
@@ -133,8 +134,10 @@ def _moodle(path: Path, people: list[tuple[str, str, int]], ability: dict[str, f
             index: CourseIndex, rng: random.Random) -> None:
     """Moodle's interactions report as downloaded ('CSV' = tab-separated .txt), with Question and Result turned on."""
     items = index.practice("workers")
+    codes = index.profiles.get("workers", ())
+    form = [i for code in codes for i in [b for b in index.bank("workers") if b.competency == code][:2]]  # one fixed form
     header = ["Name", "ID number", "Attempt", "Started on", "Last accessed on", "Score", "Kỹ năng số cho người lao động"]
-    for i in range(len(items)):
+    for i in range(len(items) + 2 * len(form)):
         header += [f"Question {i}", f"Response {i}", f"Result {i}"]
     months = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
               "December")
@@ -143,23 +146,25 @@ def _moodle(path: Path, people: list[tuple[str, str, int]], ability: dict[str, f
         writer.writerow(header)
         for n, (lid, _, _) in enumerate(people):
             if rng.random() < 0.1:
-                writer.writerow([f"Học viên Mẫu {n}", lid, "-", "-", "-", "-", "Not attempted"] + [""] * (3 * len(items)))
+                writer.writerow([f"Học viên Mẫu {n}", lid, "-", "-", "-", "-", "Not attempted"] + [""] * (3 * (len(items) + 2 * len(form))))
                 continue
             when = dt.date(2026, 2, 1) + dt.timedelta(days=rng.randint(0, 280))
             stamp = f"{when.strftime('%A')}, {when.day} {months[when.month - 1]} {when.year}, 9:15 AM"
             cells = []
-            right = 0
-            for item in items:
+            for item in items:  # practice: interactions only, for the item analysis
                 ok = rng.random() < _p(ability[lid] + 0.8, difficulty[item.id])
-                right += ok
                 cells += [item.id, _answer(item, ok, rng) or "42", "correct" if ok else "wrong"]
-            score = round(100 * right / max(1, len(items)), 2)
-            writer.writerow([f"Học viên Mẫu {n}", lid, 1, stamp, stamp, score, f"{score}/100", *cells])
+            for prefix, lift in (("pre-", -0.6), ("f1-", 0.8)):  # the pre-test, then one try of the final check
+                for item in form:
+                    ok = rng.random() < _p(ability[lid] + lift, difficulty[item.id])
+                    cells += [prefix + item.id, _answer(item, ok, rng) or "42", "correct" if ok else "wrong"]
+            writer.writerow([f"Học viên Mẫu {n}", lid, 1, stamp, stamp, "", "", *cells])
+            # Score and the SCO column are left empty: the report grades the final check from its interactions.
 
 
 def _offline(folder: Path, people: list[tuple[str, str, int]], ability: dict[str, float], difficulty: dict[str, float],
              index: CourseIndex, rng: random.Random) -> None:
-    """Result files as the offline player's "export my results" button saves them."""
+    """Result files as the offline player's "export my results" button saves them (practice answers only)."""
     folder.mkdir(parents=True, exist_ok=True)
     items = index.practice("citizens")
     for lid, _, _ in people:

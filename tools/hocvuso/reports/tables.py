@@ -9,11 +9,12 @@ benchmarks) go to the engine directly.
   village, birth_year, sex, ethnic, disabled, household, mentor``.
 * ``attempts``: one row per assessment attempt: ``learner_id, mode, attempt,
   submitted (date, UTC), overall (0–1), passed (0/1), credential (0/1), source``.
-  ``mode`` is ``certification`` (the XBlock), ``placement`` (pre-test), ``scorm``
-  (a SCORM package, graded by the certification rule on its questions) or
+  ``mode`` is ``certification`` (the XBlock), ``placement`` (pre-test: the XBlock's, or a SCORM package's
+  ``pre-*`` interactions), ``scorm`` (a SCORM package's in-browser final check, ``f<n>-*``, best try) or
   ``course_grade`` (Open edX grade report / Aspects).
 * ``competencies``: per attempt and competency: ``learner_id, mode, attempt, submitted, code, share``.
-* ``responses``: per learner and item: ``learner_id, item, attempt, correct (0/1), response, source``.
+* ``responses``: per learner and item: ``learner_id, item, attempt, correct (0/1), response, source, course``
+  (``course``: the course folder the answer was given in, e.g. ``citizens-tra-vinh``; '' when unknown).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     ]),
     "responses": pa.schema([
         ("learner_id", pa.string()), ("item", pa.string()), ("attempt", pa.int32()), ("correct", pa.int8()),
-        ("response", pa.string()), ("source", pa.string()),
+        ("response", pa.string()), ("source", pa.string()), ("course", pa.string()),
     ]),
 }
 MODES = ("certification", "placement", "scorm", "course_grade")
