@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 
 from hocvuso.diagnostics import Diagnostics
-from hocvuso.reports.catalog import load_index
+from hocvuso.reports.catalog import CourseIndex, CourseItems, ItemInfo, Rule, load_index
 from hocvuso.reports.compute import ALL
+from hocvuso.reports.results import grade_scorm
 from tests.conftest import ROOT, copy_sample
 
 from .conftest import PLAN, Runner, row
@@ -197,3 +198,19 @@ def test_open_edx_practice_rows_go_to_the_course_their_block_key_names(vrunner: 
     report, _ = vrunner.run(vrunner.roster(), [vrunner.results(rows)], min_cell=1)
     assert row(report, "items", item="mot-lua-chon", group="citizens")["learners"] == 1
     assert row(report, "items", item="mot-lua-chon", group="citizens-thu")["learners"] == 1
+
+
+def test_a_try_is_scored_with_the_players_rounding_half_up() -> None:
+    # 1 right of 32 one-point items: 1/32 = 3.125 %; the player's Math.round(312.5) / 100 gives 3.13 (Python's round
+    # would give 3.12). A second try with 24 of 32 right, 75 %, passes 0.7 overall and 0.6 per competency.
+    course = CourseItems("k", "citizens", Rule(0.6, 0.7), ("4.2",), ())
+    for n in range(32):
+        course.bank[f"b{n}"] = ItemInfo(f"b{n}", "k", "4.2", 1.0, "courses/k/bank.md:1", "bank")
+    index = CourseIndex({"k": course})
+    first = [(f"f1-b{n}", n == 0, "") for n in range(32)]
+    graded = grade_scorm(index, "k", first)
+    assert graded.final is not None and graded.final.overall == 0.0313 and not graded.final.passed
+    second = [(f"f2-b{n}", n < 24, "") for n in range(32)]
+    graded = grade_scorm(index, "k", [*first, *second, ("f2-not-in-the-bank", False, "")])  # an unknown id is left out
+    assert graded.tries == 2 and graded.final is not None
+    assert (graded.final.overall, graded.final.passed, graded.final.shares) == (0.75, True, {"4.2": 0.75})
