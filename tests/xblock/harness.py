@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import quoteattr
 
+import jwt
 import webob
 from xblock.fields import Scope
 from xblock.reference.user_service import UserService, XBlockUser
@@ -146,3 +147,28 @@ def answers_for(h: Harness, bank: dict[str, Any], wrong: set[str] = frozenset(),
         bad = code in wrong or counts[code] <= (wrong_n or {}).get(code, 0)
         out[item["id"]] = (wrong_answer if bad else right_answer)(q, item["perm"])
     return out
+
+
+def passed_learner(tmp_path: Path, bank_policy: tuple[dict, dict], user: str = "7") -> Harness:
+    """A learner who started and passed the assessment with every right answer."""
+    bank, policy = bank_policy
+    h = Harness(tmp_path, bank, policy, user_id=user)
+    h.call("start")
+    status, body = h.call("submit", {"form_id": h.block.form["form_id"], "answers": answers_for(h, bank)})
+    assert (status, body["passed"]) == (200, True)
+    return h
+
+
+def write(path: Path, data: bytes | str) -> Path:
+    path.write_bytes(data if isinstance(data, bytes) else data.encode())
+    return path
+
+
+def payload(token: str) -> dict:
+    """A JWT's claims, unverified (the tests verify signatures separately)."""
+    return jwt.decode(token, options={"verify_signature": False})
+
+
+def operator_settings(conf: dict, **extra: object) -> dict:
+    """The operator's XBLOCK_SETTINGS with ``extra`` keys set on the assessment block."""
+    return {"hocvuso_assessment": {**conf["hocvuso_assessment"], **extra}}

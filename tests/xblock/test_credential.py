@@ -22,19 +22,11 @@ from PIL import Image
 from hocvuso.identifiers import ident
 from hocvuso_xblocks import certificate
 from hocvuso_xblocks.credential import TEST_MARK
-from tests.xblock.harness import Harness, answers_for
+from tests.xblock.harness import operator_settings, passed_learner, payload, write
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.usefixtures("django_workbench")
 
-
-def passed_learner(tmp_path: Path, bank_policy, user: str = "7") -> Harness:
-    bank, policy = bank_policy
-    h = Harness(tmp_path, bank, policy, user_id=user)
-    h.call("start")
-    status, body = h.call("submit", {"form_id": h.block.form["form_id"], "answers": answers_for(h, bank)})
-    assert (status, body["passed"]) == (200, True)
-    return h
 
 
 def hocvuso_verify(*args: object) -> subprocess.CompletedProcess[str]:
@@ -42,17 +34,7 @@ def hocvuso_verify(*args: object) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, cwd=ROOT, check=False)
 
 
-def write(path: Path, data: bytes | str) -> Path:
-    path.write_bytes(data if isinstance(data, bytes) else data.encode())
-    return path
 
-
-def payload(token: str) -> dict:
-    return jwt.decode(token, options={"verify_signature": False})
-
-
-def operator_settings(conf: dict, **extra) -> dict:
-    return {"hocvuso_assessment": {**conf["hocvuso_assessment"], **extra}}
 
 
 def test_credential_is_an_aligned_open_badge(tmp_path, bank_policy, xblock_settings, issuer_key):

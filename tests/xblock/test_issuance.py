@@ -19,32 +19,14 @@ from PIL import Image
 
 from hocvuso_xblocks import certificate, issuance
 from hocvuso_xblocks.credential import digest, qr_text
-from tests.xblock.harness import Harness, answers_for
+from tests.xblock.harness import operator_settings, passed_learner, payload, write
 
 SECRET = "a server secret of at least thirty-two characters"
 pytestmark = pytest.mark.usefixtures("django_workbench")
 
 
-def passed_learner(tmp_path: Path, bank_policy, user: str = "7") -> Harness:
-    bank, policy = bank_policy
-    h = Harness(tmp_path, bank, policy, user_id=user)
-    h.call("start")
-    status, body = h.call("submit", {"form_id": h.block.form["form_id"], "answers": answers_for(h, bank)})
-    assert (status, body["passed"]) == (200, True)
-    return h
 
 
-def write(path: Path, data: bytes | str) -> Path:
-    path.write_bytes(data if isinstance(data, bytes) else data.encode())
-    return path
-
-
-def payload(token: str) -> dict:
-    return jwt.decode(token, options={"verify_signature": False})
-
-
-def operator_settings(conf: dict, **extra) -> dict:
-    return {"hocvuso_assessment": {**conf["hocvuso_assessment"], **extra}}
 
 
 def test_the_subject_id_is_an_hmac_of_the_user_id_under_the_server_secret(tmp_path, bank_policy, xblock_settings):
