@@ -18,6 +18,7 @@ import yaml
 
 from hocvuso.diagnostics import Diagnostics, Location, codes, terms
 from hocvuso.diagnostics.terms import Term, did_you_mean, shown
+from hocvuso.loader.files import NON_XML
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -181,6 +182,12 @@ def _scalar(node: yaml.Node, walk: _Walk, loc: Location) -> YScalar:
     except (ValueError, OverflowError):
         walk.diags.add(codes.YAML_BAD_DATE, loc, value=shown(node.value))
         return YScalar(loc, node.value, node.value, reported=True)
+    if isinstance(value, str) and NON_XML.search(value):
+        # An escape in a quoted string ("\a", "\x01") makes a character read_text never saw.
+        # The value is dropped (read as empty), so a path or code made of it cannot add a second error.
+        for char in dict.fromkeys(NON_XML.findall(value)):
+            walk.diags.add(codes.TEXT_CONTROL_CHAR, loc, char=f"U+{ord(char):04X}")
+        return YScalar(loc, None, "", reported=True)
     return YScalar(loc, value, node.value)
 
 
@@ -228,7 +235,8 @@ class Schema:
                           suggestion=did_you_mean(key, allowed), allowed=", ".join(allowed))
         for f in self.fields:
             value = node.items.get(f.name)
-            if f.required and (value is None or (isinstance(value, YScalar) and value.value in (None, ""))):
+            if f.required and (value is None or (isinstance(value, YScalar) and value.value in (None, "")
+                                                 and not value.reported)):
                 diags.add(codes.YAML_MISSING_FIELD, node.loc, field=f.name, where=self.where, doc=f.doc)
         return node
 
