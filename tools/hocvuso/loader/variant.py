@@ -25,7 +25,7 @@ from hocvuso.diagnostics import Diagnostics, Location, codes, terms
 from hocvuso.diagnostics.terms import Term
 from hocvuso.loader import course as plain
 from hocvuso.loader.assets import AssetRegistry
-from hocvuso.loader.files import read_text
+from hocvuso.loader.files import path_problem, read_text
 from hocvuso.loader.ids import is_valid_id
 from hocvuso.loader.lesson import LoadContext
 from hocvuso.loader.markdown import make_parser
@@ -122,7 +122,8 @@ def declared_base(course_dir: Path) -> Path | None:
     """The folder ``course_dir``'s course.yaml extends, if it names one that exists."""
     m = _variant_yaml(course_dir)
     name = get_str(m, "extends", Diagnostics()) if m is not None else None
-    folder = course_dir.parent / name if name and "/" not in name and "\\" not in name else None
+    usable = name and "/" not in name and "\\" not in name and path_problem(name) is None
+    folder = course_dir.parent / name if usable else None
     return folder if folder is not None and (folder / "course.yaml").is_file() else None
 
 
@@ -167,7 +168,9 @@ def base_dir(course_dir: Path, m: YMap, chain: tuple[Path, ...], diags: Diagnost
     name = get_str(m, "extends", diags) or ""
     folder = course_dir.parent / name
     loc = field_loc(m, "extends")
-    if not name or "/" in name or "\\" in name or name.startswith(".") or not (folder / "course.yaml").is_file():
+    # path_problem first: an over-long or control-character name must not reach the file system (OSError).
+    if not name or "/" in name or "\\" in name or name.startswith(".") or path_problem(name) is not None \
+            or not (folder / "course.yaml").is_file():
         allowed = sorted(p.parent.name for p in course_dir.parent.glob("*/course.yaml") if p.parent != course_dir)
         diags.add(codes.VARIANT_BASE_NOT_FOUND, loc, base=name, allowed=", ".join(allowed))
         return None
