@@ -122,9 +122,10 @@ def declared_base(course_dir: Path) -> Path | None:
     """The folder ``course_dir``'s course.yaml extends, if it names one that exists."""
     m = _variant_yaml(course_dir)
     name = get_str(m, "extends", Diagnostics()) if m is not None else None
-    usable = name and "/" not in name and "\\" not in name and path_problem(name) is None
-    folder = course_dir.parent / name if usable else None
-    return folder if folder is not None and (folder / "course.yaml").is_file() else None
+    if not name or "/" in name or "\\" in name or path_problem(name) is not None:
+        return None
+    folder = course_dir.parent / name
+    return folder if (folder / "course.yaml").is_file() else None
 
 
 def _load_variant(course_dir: Path, framework: Framework, diags: Diagnostics,
