@@ -317,14 +317,15 @@ class AssessmentBlock(studio.StudioMixin, IssuingMixin, ScorableXBlockMixin, XBl
                         f'<div class="hv-body">{self._state_html(now)}</div></div>')
         frag.add_css(views.resource("static/assessment.css"))
         frag.add_javascript(views.resource("static/assessment.js"))
-        if staff_tools := self.staff_credential_html():
+        staff_tools = self.staff_credential_html()
+        if staff_tools:
             frag.add_content(staff_tools)
             frag.add_css(views.resource("static/staff.css"))
-            frag.add_javascript(views.resource("static/staff.js"))
         if self.is_staff():
             frag.add_content(views.staff_overrides(self.runtime.handler_url(self, "staff_override"), self.overrides,
                                                    MAX_EXTRA_ATTEMPTS, MAX_EXTRA_MINUTES))
-            frag.add_javascript(views.resource("static/overrides.js"))
+        if staff_tools or self.is_staff():
+            frag.add_javascript(views.resource("static/staff.js"))  # binds whichever staff forms are on the page
         frag.initialize_js("HocvusoAssessment", {"confirm": T["confirm_unanswered"]})
         return frag
 

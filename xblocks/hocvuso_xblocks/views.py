@@ -216,7 +216,7 @@ def studio(rows: list[StudioRow], notes: list[str]) -> str:
 
 
 def staff_overrides(url: str, overrides: dict[str, dict[str, int]], max_attempts: int, max_minutes: int) -> str:
-    """The staff's form for one learner's extra attempts and minutes (posted by overrides.js to ``staff_override``)."""
+    """The staff's form for one learner's extra attempts and minutes (posted by staff.js to ``staff_override``)."""
     current = ", ".join(T["override_item"].format(user_id=user, **values) for user, values in sorted(overrides.items())
                         if values.get("extra_attempts") or values.get("extra_minutes"))
     fields = [("hv-ov-user", "user_id", T["override_user"], 'type="text" maxlength="80" required'),
