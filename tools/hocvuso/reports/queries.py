@@ -60,22 +60,22 @@ FROM learners AS s
 GROUP BY grp, unit
 """
 
-# Learners who first reached the profile (or got a credential) in each month, per group and unit.
-BY_MONTH = """
-SELECT grp, unit, CAST(EXTRACT(YEAR FROM reached_on) * 100 + EXTRACT(MONTH FROM reached_on) AS INTEGER) AS ym,
-       COUNT(*) AS reached
+
+
+def _per_month(date_column: str, count_as: str) -> str:
+    """Learners per group, unit and month (yyyymm) of ``date_column``."""
+    return f"""
+SELECT grp, unit, CAST(EXTRACT(YEAR FROM {date_column}) * 100 + EXTRACT(MONTH FROM {date_column}) AS INTEGER) AS ym,
+       COUNT(*) AS {count_as}
 FROM learners AS s
-WHERE reached_on IS NOT NULL
+WHERE {date_column} IS NOT NULL
 GROUP BY grp, unit, ym
 """
 
-CONFIRMED_BY_MONTH = """
-SELECT grp, unit, CAST(EXTRACT(YEAR FROM confirmed_on) * 100 + EXTRACT(MONTH FROM confirmed_on) AS INTEGER) AS ym,
-       COUNT(*) AS confirmed
-FROM learners AS s
-WHERE confirmed_on IS NOT NULL
-GROUP BY grp, unit, ym
-"""
+
+# Learners who first reached the profile (or got a credential) in each month, per group and unit.
+BY_MONTH = _per_month("reached_on", "reached")
+CONFIRMED_BY_MONTH = _per_month("confirmed_on", "confirmed")
 
 MENTORS = """
 SELECT unit, COUNT(*) AS mentors,
