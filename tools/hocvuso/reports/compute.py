@@ -223,7 +223,7 @@ def _kpi_counts(t: Target, status: Status, mentors: list[tuple[Any, ...]], house
 
 
 def _cumulative(by_month: list[tuple[Any, ...]], group: str, upto: int) -> int:
-    return sum(r[3] for r in by_month if (group == "all" or r[0] == group) and r[2] <= upto)
+    return sum(r[2] for r in by_month if (group == "all" or r[0] == group) and r[1] <= upto)
 
 
 def _periods(plan: Plan, as_of: dt.date, status: Status, by_month: list[tuple[Any, ...]],
@@ -252,7 +252,7 @@ def _trend(as_of: dt.date, status: Status, by_month: list[tuple[Any, ...]], k: i
     table = Table("trend", ("month", "group", "new", "cumulative", "share"))
     if not by_month:
         return table, []
-    first = min(r[2] for r in by_month)
+    first = min(r[1] for r in by_month)
     months = []
     y, m = divmod(first, 100)
     while y * 100 + m <= as_of.year * 100 + as_of.month:
@@ -262,7 +262,7 @@ def _trend(as_of: dt.date, status: Status, by_month: list[tuple[Any, ...]], k: i
     for ym in months:
         for g in groups:
             learners = _pop(status, g)[0]
-            new = sum(r[3] for r in by_month if r[0] == g and r[2] == ym)
+            new = sum(r[2] for r in by_month if r[0] == g and r[1] == ym)
             total = _cumulative(by_month, g, ym)
             table.rows.append((f"{ym // 100}-{ym % 100:02d}", g, count(new, k), count(total, k), share(total, learners, k)))
     return table, months

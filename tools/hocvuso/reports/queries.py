@@ -63,17 +63,18 @@ GROUP BY grp, unit
 
 
 def _per_month(date_column: str, count_as: str) -> str:
-    """Learners per group, unit and month (yyyymm) of ``date_column``."""
+    """Learners per group and month (yyyymm) of ``date_column``: the whole area's periods and trend (per unit, the
+    rows would be units × months, 22 000 for Nghệ An, only to be added up again)."""
     return f"""
-SELECT grp, unit, CAST(EXTRACT(YEAR FROM {date_column}) * 100 + EXTRACT(MONTH FROM {date_column}) AS INTEGER) AS ym,
+SELECT grp, CAST(EXTRACT(YEAR FROM {date_column}) * 100 + EXTRACT(MONTH FROM {date_column}) AS INTEGER) AS ym,
        COUNT(*) AS {count_as}
 FROM learners AS s
 WHERE {date_column} IS NOT NULL
-GROUP BY grp, unit, ym
+GROUP BY grp, ym
 """
 
 
-# Learners who first reached the profile (or got a credential) in each month, per group and unit.
+# Learners who first reached the profile (or got a credential) in each month, per group.
 BY_MONTH = _per_month("reached_on", "reached")
 CONFIRMED_BY_MONTH = _per_month("confirmed_on", "confirmed")
 
@@ -157,10 +158,13 @@ HAVING SUM(post_n) > 0
 """
 
 # Each learner's first response to each item of each course: materialised first, as ``first_responses`` (rows of learners not in
-# the roster drop out at the join with ``learners`` in ITEMS).
+# the roster drop out at the join with ``learners`` in ITEMS).  Whether the first try was right comes from one MIN over
+# ``try_key`` = attempt × 2 + (1 − correct): the lowest attempt and, at a tie within one attempt, the right answer.  A MIN
+# over a number costs about half an ARG_MIN (1 M learners: 4.2 s → 2.5 s).  The key has its own name because ClickHouse
+# would read ``correct`` inside the aggregate as the output alias.
 FIRST_RESPONSES = """
-SELECT learner_id, course, item, ARG_MIN(correct, attempt) AS correct, ARG_MIN(response, attempt) AS response
-FROM responses
+SELECT learner_id, course, item, CAST(1 - MIN(try_key) % 2 AS TINYINT) AS correct, ARG_MIN(response, try_key) AS response
+FROM (SELECT learner_id, course, item, response, attempt * 2 + 1 - correct AS try_key FROM responses) AS r
 GROUP BY learner_id, course, item
 """
 

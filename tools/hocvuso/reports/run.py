@@ -51,13 +51,13 @@ def build_report(req: Request, diags: Diagnostics, progress: Callable[[str, int,
                  index: CourseIndex | None = None) -> Report | None:
     """Read and compute; None after reporting why not (errors in the plan or the inputs).
 
-    ``index`` (the courses' items) is loaded from ``req.courses`` unless given.
+    ``index`` (the courses' items) is loaded from ``req.courses`` unless given, through ``<out>/.cache``.
     """
     plan = load_plan(req.courses / "plans", req.plan, diags)
     if plan is None:
         return None
     if index is None:
-        index = load_index(req.courses, diags)
+        index = load_index(req.courses, diags, cache=req.out / ".cache")
     aspects = [str(p).split(":", 1)[1] if ":" in str(p) else "xapi" for p in req.results if str(p).split(":")[0] == "aspects"]
     files = [p for p in req.results if str(p).split(":")[0] != "aspects"]
     with tempfile.TemporaryDirectory(prefix="hocvuso-report-") as tmp:
