@@ -1,5 +1,12 @@
 """The SCORM player's "export my results" button, without an LMS, in Chromium: the file it saves reads back in
-``hocvuso report`` with a valid checksum, and an edit to it is caught."""
+``hocvuso report`` with a valid checksum, and an edit to it is caught.
+
+The file also carries the final check's and pre-test's items, kept in the browser as each form is submitted.  The
+package here is the sample course (tests/olx/sample, citizens): its bank is nh-otp-1 (4.2) and nh-ung-dung-1 (0.2),
+one point each, both single choice; the citizens rule is 0.6 per competency and 0.7 overall, and a form draws up to
+5 items per competency, so every form holds both items.  All right: 100 % on both → passed → reached.  All wrong:
+0 % → an attempt, not reached.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +16,15 @@ from pathlib import Path
 
 import pytest
 
+from hocvuso.diagnostics import Diagnostics
+from hocvuso.model import QuestionType
+from hocvuso.project import Project, load
+from hocvuso.reports.compute import ALL
 from tests.conftest import build_courses
 
-from .conftest import Runner, found
+from .conftest import Runner, found, row
+
+BANK = ["nh-otp-1", "nh-ung-dung-1"]
 
 
 @pytest.fixture(scope="module")
@@ -25,10 +38,26 @@ def package_dir(courses_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     return dest
 
 
+@pytest.fixture(scope="module")
+def bank(courses_dir: Path) -> dict:  # type: ignore[type-arg]
+    """The sample course's bank items by id, from the model (the right answers never come from the page)."""
+    diags = Diagnostics()
+    _, courses = load(Project(courses_dir), [], diags)
+    assert not diags.has_errors()
+    return {q.id: q for c in courses if c.group == "citizens" for q in c.bank}
+
+
 def export(chromium, package_dir: Path, learner: str, target: Path) -> dict:  # type: ignore[no-untyped-def]
     context = chromium.new_context(viewport={"width": 360, "height": 740}, accept_downloads=True)
     page = context.new_page()
     page.goto((package_dir / "index.html").as_uri())
+    data = answer_and_save(page, learner, target)
+    context.close()
+    return data
+
+
+def answer_and_save(page, learner: str, target: Path) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    """Answer the first practice question (any choice), then save the result file from the results page."""
     first = page.locator(".q").first
     qid = first.get_attribute("data-q")
     page.evaluate(f"""() => {{
@@ -44,9 +73,26 @@ def export(chromium, package_dir: Path, learner: str, target: Path) -> dict:  # 
         page.evaluate("document.getElementById('hv-export-save').click()")
     info.value.save_as(str(target))
     status = page.locator("#hv-status").text_content() or ""
-    context.close()
     assert target.name in status or "ketqua-" in status
     return json.loads(target.read_text(encoding="utf-8"))
+
+
+def take(page, kind: str, bank: dict, right: bool) -> list[str]:  # type: ignore[no-untyped-def,type-arg]
+    """Open the pre-test or the final check (``kind``: 'pre', 'final'), answer every drawn item all right or all
+    wrong, submit; the drawn item ids, in the order shown."""
+    page.evaluate(f"document.querySelector('[data-go=hocvuso-{'pretest' if kind == 'pre' else 'final'}]').click()")
+    page.click(f"#hv-{kind}-start")
+    drawn = page.evaluate(f"[...document.querySelectorAll('#hv-{kind}-items .q')].map((b) => b.getAttribute('data-q'))")
+    for qid in drawn:
+        q = bank[qid]
+        assert q.type is QuestionType.SINGLE  # the sample bank: single choice only
+        page.check(f"#q-{qid}-{next(c.key for c in q.choices if c.correct is right)}")
+    page.click(f"#hv-{kind}-submit")
+    return drawn  # type: ignore[no-any-return]
+
+
+def checks(data: dict, prefix: str) -> list[list[object]]:  # type: ignore[type-arg]
+    return [i for i in data["items"] if i[0].startswith(prefix)]
 
 
 def test_the_exported_file_is_signed_and_reads_back_in_the_report(chromium, package_dir: Path, runner: Runner) -> None:  # type: ignore[no-untyped-def]
@@ -70,3 +116,68 @@ def test_an_exported_file_edited_by_hand_is_refused(chromium, package_dir: Path,
     path.write_text(json.dumps(data), encoding="utf-8")
     report, diags = runner.run(runner.roster(), [folder], min_cell=1)
     assert report is None and found(diags, "HV813") == ["ketqua-c02.json:0:0"]
+
+
+def test_a_passed_final_check_travels_in_the_file_and_makes_the_learner_reached(chromium, package_dir: Path, bank: dict,  # type: ignore[no-untyped-def,type-arg]
+                                                                                 runner: Runner) -> None:
+    folder = runner.root / "collected"
+    folder.mkdir()
+    context = chromium.new_context(viewport={"width": 360, "height": 740}, accept_downloads=True)
+    page = context.new_page()
+    page.goto((package_dir / "index.html").as_uri())
+    drawn = take(page, "final", bank, right=True)
+    assert sorted(drawn) == BANK
+    assert "Đạt" in (page.locator("#hv-final-result").text_content() or "")
+    data = answer_and_save(page, "c01", folder / "ketqua-c01.json")
+    context.close()
+    # one practice answer, then one row per drawn item: right, no response
+    assert [i for i in data["items"] if not i[0].startswith(("f", "pre-"))] and len(data["items"]) == 1 + len(BANK)
+    assert checks(data, "f1-") == [[f"f1-{qid}", 1, ""] for qid in drawn]
+    assert checks(data, "pre-") == [] and checks(data, "f2-") == []
+    report, diags = runner.run(runner.roster(), [folder], min_cell=1)
+    assert report is not None, [diags.render(d, "en") for d in diags]
+    assert found(diags, "HV813") == []
+    quality = dict(report.tables["quality"].rows)
+    assert (quality["q_attempts"], quality["q_responses"]) == (1, 1)  # the final check's try; the practice answer
+    assert row(report, "targets", kpi="reached", group="citizens", unit=ALL)["count"] == 1
+
+
+def test_a_failed_final_check_is_an_attempt_but_not_reached(chromium, package_dir: Path, bank: dict,  # type: ignore[no-untyped-def,type-arg]
+                                                            runner: Runner) -> None:
+    folder = runner.root / "collected"
+    folder.mkdir()
+    context = chromium.new_context(viewport={"width": 360, "height": 740}, accept_downloads=True)
+    page = context.new_page()
+    page.goto((package_dir / "index.html").as_uri())
+    drawn = take(page, "final", bank, right=False)
+    data = answer_and_save(page, "c02", folder / "ketqua-c02.json")
+    context.close()
+    assert checks(data, "f1-") == [[f"f1-{qid}", 0, ""] for qid in drawn]
+    report, diags = runner.run(runner.roster(), [folder], min_cell=1)
+    assert report is not None, [diags.render(d, "en") for d in diags]
+    assert dict(report.tables["quality"].rows)["q_attempts"] == 1
+    assert row(report, "targets", kpi="reached", group="citizens", unit=ALL)["count"] == 0
+
+
+def test_the_checks_kept_in_the_browser_survive_a_reload_and_give_the_change(chromium, package_dir: Path, bank: dict,  # type: ignore[no-untyped-def,type-arg]
+                                                                            runner: Runner) -> None:
+    """Pre-test all wrong (0 on both competencies), reload, final check all right (1.0 on both), reload, save."""
+    folder = runner.root / "collected"
+    folder.mkdir()
+    context = chromium.new_context(viewport={"width": 360, "height": 740}, accept_downloads=True)
+    page = context.new_page()
+    page.goto((package_dir / "index.html").as_uri())
+    pre = take(page, "pre", bank, right=False)
+    page.reload()
+    final = take(page, "final", bank, right=True)
+    page.reload()
+    data = answer_and_save(page, "c03", folder / "ketqua-c03.json")
+    context.close()
+    assert checks(data, "pre-") == [[f"pre-{qid}", 0, ""] for qid in pre]
+    assert checks(data, "f1-") == [[f"f1-{qid}", 1, ""] for qid in final]
+    report, diags = runner.run(runner.roster(), [folder], min_cell=1)
+    assert report is not None, [diags.render(d, "en") for d in diags]
+    assert row(report, "targets", kpi="reached", group="citizens", unit=ALL)["count"] == 1
+    for code in ("4.2", "0.2"):
+        got = row(report, "change", group="citizens", code=code)
+        assert (got["learners"], got["before"], got["after"], got["change"]) == (1, 0.0, 1.0, 1.0)

@@ -4,8 +4,14 @@ Layout (JSON, UTF-8)::
 
     {"format": "hocvuso-result", "version": 1, "course": "<package id>", "fp": "<question fingerprint>",
      "learner": "<learner id as typed>", "saved": "2026-03-04T10:15:00.000Z",
-     "items": [["<question id>", 1, "ab"], ...],  # id, 1 = right / 0 = wrong, the response
+     "items": [["<question id>", 1, "ab"], ..., ["f1-<item id>", 0, ""], ["pre-<item id>", 1, ""], ...],
      "sig": "<hex HMAC-SHA-256>"}
+
+Each item is [interaction id, 1 = right / 0 = wrong, response], the ids as the package sends them to an LMS
+(docs/reports.md, "SCORM results"): first the practice answers (``<question id>``; the response only for choice
+questions, the chosen keys), then every graded item of the final check's tries (``f<n>-<item id>``) and of the
+pre-test (``pre-<item id>``), which the player keeps in the browser as they are submitted, with an empty response
+(right/wrong is all the grading needs; typed answers stay on the device).
 
 ``sig`` is HMAC-SHA-256 over :func:`signed_text` with the key
 ``"hocvuso-result|" + course + "|" + fp``.  The key ships inside every copy of
@@ -53,11 +59,11 @@ def is_result_file(path: Path) -> bool:
 
 
 def read_result_file(path: Path, out: Tables, state: ReadState, diags: Diagnostics) -> None:
-    """One learner's offline result, read as a SCORM attempt's interactions (:func:`results.scorm_attempt`).
+    """One learner's offline result, read as a SCORM attempt's interactions (:func:`results.scorm_attempt`), dated ``saved``.
 
-    The player's export (version 1) holds the learner's practice answers only, so a file gives item responses
-    and participation, never "reached": that comes only from the package's final check (``f<n>-*`` items), which
-    the file would have to carry.
+    Practice answers give item responses and participation; the final check's tries (``f<n>-*``) are graded as the
+    player grades them, so a learner whose try passed counts as reached on the file's ``saved`` day; the pre-test
+    (``pre-*``) gives the "before" of the pre/post change.
     """
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from hocvuso.diagnostics import Diagnostics
-from hocvuso.reports.catalog import CourseIndex, ItemInfo, load_index
+from hocvuso.reports.catalog import CourseIndex, ItemInfo, Rule, load_index
 from hocvuso.reports.offline import FORMAT, signature
 
 GROUPS = (("citizens", "Người dân", 0.55), ("officials", "Cán bộ, công chức, viên chức", 0.15),
@@ -164,19 +164,46 @@ def _moodle(path: Path, people: list[tuple[str, str, int]], ability: dict[str, f
 
 def _offline(folder: Path, people: list[tuple[str, str, int]], ability: dict[str, float], difficulty: dict[str, float],
              index: CourseIndex, rng: random.Random) -> None:
-    """Result files as the offline player's "export my results" button saves them (practice answers only)."""
+    """Result files as the offline player's "export my results" button saves them: practice answers, and for most
+    learners the pre-test and one or two tries of the final check (a new form from the bank per try), right/wrong only."""
     folder.mkdir(parents=True, exist_ok=True)
     items = index.practice("citizens")
-    for lid, _, _ in people:
+    rule = index.rules.get("citizens")
+    codes = index.profiles.get("citizens", ())
+    bank = {code: [b for b in index.bank("citizens") if b.competency == code] for code in codes}
+
+    def form(per: int) -> list[ItemInfo]:  # per competency of the profile, as the player draws (levels aside)
+        return [i for code in codes for i in rng.sample(bank[code], min(per, len(bank[code])))]
+
+    for n, (lid, _, _) in enumerate(people):
         when = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC) + dt.timedelta(days=rng.randint(0, 250))
         answered = []
         for item in items:
             ok = rng.random() < _p(ability[lid] + 0.6, difficulty[item.id])
             answered.append([item.id, 1 if ok else 0, _answer(item, ok, rng)])
+        if n % 4:  # three in four took the final check; some first the pre-test
+            checks = [("pre-", -0.6, form(2))] if n % 2 else []
+            checks += [("f1-", 0.8, form(5)), ("f2-", 1.3, form(5))]
+            for prefix, lift, drawn in checks:
+                marks = [(item, rng.random() < _p(ability[lid] + lift, difficulty[item.id])) for item in drawn]
+                answered += [[prefix + item.id, 1 if ok else 0, ""] for item, ok in marks]
+                if prefix != "pre-" and (_passes(marks, rule) or rng.random() < 0.5):
+                    break  # passed, or did not try again
         data = {"format": FORMAT, "version": 1, "course": "hocvuso-BDHVS-KNS-ND-2026-1-scorm12", "fp": "demo0000",
                 "learner": lid, "saved": when.isoformat().replace("+00:00", "Z"), "items": answered}
         data["sig"] = signature(data)
         (folder / f"ketqua-{lid}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def _passes(marks: list[tuple[ItemInfo, bool]], rule: Rule | None) -> bool:
+    """Whether a try meets the course's rule (for the sample's choice of a second try; the report grades on its own)."""
+    got: dict[str, float] = {}
+    total: dict[str, float] = {}
+    for item, ok in marks:
+        total[item.competency] = total.get(item.competency, 0.0) + item.points
+        got[item.competency] = got.get(item.competency, 0.0) + (item.points if ok else 0.0)
+    return rule is not None and sum(got.values()) >= rule.overall * sum(total.values()) and all(
+        got[c] >= rule.competency * t for c, t in total.items())
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,8 +1,9 @@
 /* hocvuso player, part 2: what keeps a score from measuring luck or position.  Loaded before hocvuso.js.
    hvMix shuffles a question's choices, matching answers or ordering items with a seeded random source
    (hocvuso.js seeds it with the learner id and the question, so the order is stable on resume); hvAssess
-   runs the pre-test and the final check, drawn from the item bank inside the package.  Both are graded
-   here, in the browser: a practice check, not the certification (docs/items.md). */
+   runs the pre-test and the final check, drawn from the item bank inside the package, and returns kept():
+   their results kept in the browser without an LMS, for the export.  Both are graded here, in the browser:
+   a practice check, not the certification (docs/items.md). */
 window.hvMix = (function () {
   "use strict";
   function all(sel, root) { return Array.prototype.slice.call(root.querySelectorAll(sel)); }
@@ -49,6 +50,17 @@ window.hvAssess = function (P) {
   var D = P.D, A = P.A, $ = P.$, $$ = P.$$, BANK = D.bank || [], FORM = D.form, bankBox = $("#hv-bank");
   if (!BANK.length || !FORM || !bankBox) return;
   function boxOf(q) { return document.getElementById("q-" + q.id); }
+  var KEEP = "hocvuso:" + D.key + ":checks";
+  // Without an LMS nothing records the checks' interactions: keep [id, 1|0, ""] per graded item (f<n>-…, pre-…)
+  // in this browser, appended per try, for the "export my results" file (hocvuso.js; reports/offline.py).  Only
+  // right/wrong: the responses, typed ones above all, stay on the device.  kept() reads, kept(list) appends.
+  function kept(more) {
+    try {
+      var list = JSON.parse(localStorage.getItem(KEEP) || "[]");
+      if (more) localStorage.setItem(KEEP, JSON.stringify(list = list.concat(more)));
+      return list;
+    } catch (e) { return []; }
+  }
   BANK.forEach(function (q) { // ordering buttons of bank items (hocvuso.js wires the practice ones)
     $$(".order button", boxOf(q)).forEach(function (b) {
       b.addEventListener("click", function () { P.move(b.closest("li"), b.className === "up"); });
@@ -94,15 +106,17 @@ window.hvAssess = function (P) {
     $("#hv-" + kind + "-form").hidden = false;
   }
   function grade(items, prefix, seconds) { // each item graded once; unanswered counts as wrong
-    var got = 0, all = 0, comps = {};
+    var got = 0, all = 0, comps = {}, offline = [];
     items.forEach(function (q) {
       var el = boxOf(q), r = P.responseOf(q, el), ok = P.isRight(q, r) ? 1 : 0;
       P.interaction(q, r === null ? "" : r, ok, seconds / items.length, prefix + q.id);
+      offline.push([prefix + q.id, ok, ""]);
       all += q.w; got += ok * q.w;
       var c = comps[q.o] = comps[q.o] || [0, 0];
       c[0] += ok * q.w; c[1] += q.w;
       $$("input,select,button", el).forEach(function (x) { x.disabled = true; });
     });
+    if (!P.live) kept(offline);
     var score = Math.round(got / all * 10000) / 100, pass = score + 1e-9 >= D.rule.o * 100;
     var byObjective = D.objs.map(function (o, j) {
       var c = comps[j];
@@ -170,4 +184,5 @@ window.hvAssess = function (P) {
     finalState();
     P.report(); P.save(); P.L.commit();
   });
+  return kept;
 };

@@ -461,7 +461,7 @@
   // ---- "export my results" without an LMS: a small signed file the mentor collects (hocvuso report) --
   // The HMAC key is in every copy of the package: it shows a file was edited, it cannot stop a forger.
   // Layout and checks: tools/hocvuso/reports/offline.py. Words: templates/scorm/strings.yaml (data-*).
-  function setupExport() {
+  function setupExport(more) { // more(): the final check's and pre-test's items (assess.js)
     var box = $("#hv-export"), btn = $("#hv-export-save");
     if (!box || !btn || live || typeof TextEncoder === "undefined") return;
     box.hidden = false;
@@ -482,6 +482,7 @@
         var a = S.ans[i];
         if (a) items.push([q.id, a.ok ? 1 : 0, /^(single|multiple|dropdown)$/.test(q.k) && a.r ? String(a.r) : ""]);
       });
+      if (more) items = items.concat(more());
       var data = { format: "hocvuso-result", version: 1, course: D.key, fp: D.fp, learner: learner,
         saved: new Date().toISOString(), items: items };
       var signed = ["hocvuso-result", "1", D.key, D.fp, learner, data.saved,
@@ -534,17 +535,16 @@
     var resumed = S.page > 0;
     learnerSeed = learnerId();
     QS.forEach(function (q, i) { shuffleBox(q, box(i)); });
-    if (window.hvAssess) {
-      window.hvAssess({ D: D, L: L, A: A, V12: V12, $: $, $$: $$, seeded: seeded, isRight: isRight, responseOf: responseOf,
-        shuffleBox: shuffleBox, interaction: interaction, report: report, save: save, say: say, move: move,
+    var more = window.hvAssess && window.hvAssess({ D: D, L: L, A: A, V12: V12, live: live, $: $, $$: $$, seeded: seeded,
+        isRight: isRight, responseOf: responseOf, shuffleBox: shuffleBox, interaction: interaction, report: report,
+        save: save, say: say, move: move,
         learner: function () { return learnerSeed; } });
-    }
     Object.keys(S.ans).forEach(function (i) {
       var a = S.ans[i];
       if (a.r) { fill(+i, a.r); show(+i, a.ok, a.r); } else show(+i, a.ok, "");
     });
     go(S.page, false);
-    setupExport();
+    setupExport(more);
     if (resumed && live) say(W.resumed);
     window.addEventListener("pagehide", function () { finish(false); });
     window.addEventListener("beforeunload", function () { finish(false); });
