@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from hocvuso.reports import queries
+from hocvuso.reports import compute, queries
 from hocvuso.reports.engine import to_clickhouse
 
-from .conftest import Runner, cert_row, town_results
+from .conftest import Runner, cert_row, town_results, town_roster
 
 
 def mixed_results(runner: Runner) -> list[object]:
@@ -40,7 +40,7 @@ def test_duckdb_and_chdb_give_identical_tables(runner: Runner, min_cell: int) ->
     assert duck.tables["items"].rows and duck.tables["change"].rows and duck.tables["heatmap"].rows
 
 
-@pytest.mark.parametrize("name", ["FIRST_RESPONSES", "LEARNERS", "COMPETENCY_CELLS", "STATUS", "BY_MONTH",
+@pytest.mark.parametrize("name", ["FIRST_RESPONSES", "SLICE_TOTALS", "ITEM_CELLS", "LEARNERS", "COMPETENCY_CELLS", "STATUS", "BY_MONTH",
                                   "CONFIRMED_BY_MONTH", "MENTORS", "MENTORS_TOTAL", "HOUSEHOLDS", "CHANGE", "HEATMAP", "ITEMS",
                                   "ORPHANS"])
 def test_every_query_is_written_once_and_transpiles_for_clickhouse(name: str) -> None:
@@ -48,3 +48,19 @@ def test_every_query_is_written_once_and_transpiles_for_clickhouse(name: str) ->
     clickhouse = to_clickhouse(sql)
     assert "2026-12-31" in clickhouse or "DATE" not in sql
     assert "read_parquet" not in clickhouse
+
+
+@pytest.mark.parametrize("engine", ["duckdb", "chdb"])
+def test_cutting_the_learners_into_slices_changes_no_number(runner: Runner, engine: str,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """National runs cut the item-level work into slices of learners; every table must come out as in one piece."""
+    results = mixed_results(runner)
+    whole, d1 = runner.run(runner.roster(), results, min_cell=1, engine=engine)  # type: ignore[arg-type]
+    monkeypatch.setattr(compute, "SLICE_LEARNERS", 2)
+    learners = len(town_roster())
+    assert compute.slices_for(learners) == -(-learners // 2) >= 4
+    sliced, d2 = runner.run(runner.roster(), results, min_cell=1, engine=engine)  # type: ignore[arg-type]
+    assert whole is not None and sliced is not None, [d.message("en") for d in [*d1, *d2]]
+    for name in whole.tables:
+        assert sliced.tables[name].rows == whole.tables[name].rows, name
+    assert whole.tables["items"].rows and whole.tables["change"].rows

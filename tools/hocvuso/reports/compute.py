@@ -39,6 +39,10 @@ SUPPRESSED = Suppressed()
 ALL = "*"  # the whole area, in a unit column
 GROUP_ORDER = ("officials", "students", "workers", "citizens", "all")
 ROUND = 6
+# Learners per slice of the item-level work (compute.prepare): up to 2.5 M a report is one slice, at 10 M four.  At
+# 10 M (benchmarks/report_scale.py): one slice 143 s, 260 CPU s, peak 3.6 GB; slices of 2.5 M 128 s, 243 CPU s, 3.1 GB;
+# of 1 M, 266 CPU s (each slice reads the item-level files again, keeping only its learners).
+SLICE_LEARNERS = 2_500_000
 
 
 @dataclass(slots=True)
@@ -85,12 +89,39 @@ def share(part: int, whole: int, k: int) -> float | Suppressed | None:
     return round(part / whole, 4)
 
 
+def slices_for(learners: int, per_slice: int | None = None) -> int:
+    """How many slices the item-level work is cut into: one per ``per_slice`` learners (default SLICE_LEARNERS)."""
+    size = per_slice or SLICE_LEARNERS
+    return max(1, -(-learners // size))
+
+
+def prepare(engine: Engine, plan: Plan, as_of: dt.date) -> None:
+    """Materialise the tables every KPI query reads: the item-level work slice by slice, then ``learners``.
+
+    Each slice is about SLICE_LEARNERS learners, so the big GROUP BYs (learner × item, learner × competency) keep
+    the same size at 1 M learners as at 10 M and fit in memory instead of spilling: time grows with the rows read.
+    """
+    learners = int(engine.query("SELECT COUNT(*) FROM roster")[0][0])
+    slices = slices_for(learners)
+
+    def sql(text: str, s: int) -> str:
+        return queries.render(text, plan.unit_level, as_of, hash_function=engine.hash_function, slices=slices, slice_no=s)
+
+    for s in range(slices):
+        engine.materialize("first_responses", sql(queries.FIRST_RESPONSES, s))
+        engine.materialize("slice_totals", sql(queries.SLICE_TOTALS, s))
+        keep = engine.materialize if s == 0 else engine.append
+        keep("response_learners", "SELECT learner_id, total FROM slice_totals")
+        keep("item_cells", sql(queries.ITEM_CELLS, s))
+    engine.materialize("learners", sql(queries.LEARNERS, 0))
+    for s in range(slices):
+        (engine.materialize if s == 0 else engine.append)("competency_cells", sql(queries.COMPETENCY_CELLS, s))
+
+
 def compute(engine: Engine, plan: Plan, as_of: dt.date, index: CourseIndex, min_cell: int = 5) -> Report:
     """Run every query and build the report's tables."""
     report = Report(plan, as_of, min_cell, engine.name)
-    for table, sql in (("first_responses", queries.FIRST_RESPONSES), ("learners", queries.LEARNERS),
-                       ("competency_cells", queries.COMPETENCY_CELLS)):
-        engine.materialize(table, queries.render(sql, plan.unit_level, as_of))
+    prepare(engine, plan, as_of)
     status = Status(rows(engine, queries.STATUS, plan, as_of))
     by_month = rows(engine, queries.BY_MONTH, plan, as_of)
     confirmed_by_month = rows(engine, queries.CONFIRMED_BY_MONTH, plan, as_of)

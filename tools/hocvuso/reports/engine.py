@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 CLICKHOUSE_SETTINGS = {"join_use_nulls": 1}
-TABLES = ("roster", "attempts", "competencies", "responses", "learners", "first_responses", "competency_cells")
+TABLES = ("roster", "attempts", "competencies", "responses", "learners", "first_responses", "slice_totals",
+          "response_learners", "item_cells", "competency_cells")
 
 
 class EngineError(Exception):
@@ -29,6 +30,7 @@ class Engine(Protocol):
     """What the report needs from a SQL engine."""
 
     name: str
+    hash_function: str  # a text → unsigned whole number, for slicing learners (queries.render)
 
     def register(self, table: str, files: list[Path]) -> None:
         """Make ``table`` read the given Parquet files."""
@@ -37,7 +39,10 @@ class Engine(Protocol):
         """Run one query written in DuckDB's dialect; → rows of Python values."""
 
     def materialize(self, table: str, sql: str) -> None:
-        """Keep the result of one query (DuckDB dialect) as ``table`` for the rest of the run."""
+        """Keep the result of one query (DuckDB dialect) as ``table`` for the rest of the run (replacing it)."""
+
+    def append(self, table: str, sql: str) -> None:
+        """Add the rows of one query (DuckDB dialect) to ``table``, made by :meth:`materialize`."""
 
     def add_aspects(self, database: str) -> None:
         """Add Open edX Aspects' course grades (``<database>.grading_events``) to ``attempts``."""
@@ -66,6 +71,7 @@ class DuckDBEngine:
     """DuckDB in this process: nothing to install or start."""
 
     name = "duckdb"
+    hash_function = "hash"
 
     def __init__(self, threads: int | None = None, memory_limit: str | None = None) -> None:
         import duckdb
@@ -89,6 +95,9 @@ class DuckDBEngine:
     def materialize(self, table: str, sql: str) -> None:
         self._con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS {sql}")
 
+    def append(self, table: str, sql: str) -> None:
+        self._con.execute(f"INSERT INTO {table} {sql}")
+
     def add_aspects(self, database: str) -> None:
         raise EngineError("Aspects' tables are in ClickHouse: use --engine clickhouse://… (or chdb:<folder>)")
 
@@ -100,6 +109,7 @@ class ChdbEngine:
     """ClickHouse embedded in this process (chdb): the same engine as Aspects, for tests and local runs."""
 
     name = "chdb"
+    hash_function = "cityHash64"
 
     def __init__(self, path: str = "") -> None:
         from chdb import session
@@ -138,7 +148,12 @@ class ChdbEngine:
 
     def materialize(self, table: str, sql: str) -> None:
         settings = ", ".join(f"{k} = {v}" for k, v in CLICKHOUSE_SETTINGS.items())
+        self._run(f"DROP TABLE IF EXISTS {self._db}.{table}")
         self._run(f"CREATE TABLE {self._db}.{table} ENGINE = Memory AS {self._text(sql)} SETTINGS {settings}")
+
+    def append(self, table: str, sql: str) -> None:
+        settings = ", ".join(f"{k} = {v}" for k, v in CLICKHOUSE_SETTINGS.items())
+        self._run(f"INSERT INTO {self._db}.{table} {self._text(sql)} SETTINGS {settings}")
 
     def query(self, sql: str) -> list[tuple[Any, ...]]:
         text = self._text(sql)
@@ -173,6 +188,7 @@ class ClickHouseEngine:
     """
 
     name = "clickhouse"
+    hash_function = "cityHash64"
 
     def __init__(self, url: str) -> None:
         try:
@@ -198,7 +214,11 @@ class ClickHouseEngine:
         return [tuple(_plain(v) for v in row) for row in self._client.query(to_clickhouse(sql)).result_rows]
 
     def materialize(self, table: str, sql: str) -> None:
+        self._client.command(f"DROP TEMPORARY TABLE IF EXISTS {table}")
         self._client.command(f"CREATE TEMPORARY TABLE {table} ENGINE = Memory AS {to_clickhouse(sql)}")
+
+    def append(self, table: str, sql: str) -> None:
+        self._client.command(f"INSERT INTO {table} {to_clickhouse(sql)}")
 
     def add_aspects(self, database: str) -> None:
         from hocvuso.reports.queries import ASPECTS_ATTEMPTS

@@ -36,7 +36,7 @@ FLAGS = ("too_hard", "too_easy", "low_discrimination", "distractor_above_key")
 def item_analysis(engine: Engine, plan: Plan, as_of: dt.date, index: CourseIndex, min_cell: int, diags: Diagnostics) -> Table:
     """One row per item answered by at least ``min_cell`` learners (fewer: counts only).
 
-    Reads ``first_responses`` and ``learners``, materialised by :func:`hocvuso.reports.compute.compute`; one query
+    Reads ``item_cells``, made slice by slice by :func:`hocvuso.reports.compute.prepare`; one query
     gives per course, item and response the sums that p, r and the responses' shares are made of.  Each row is
     the item of the course the answers were given in (``group`` = its folder, ``source`` its line there), so a
     base course and its variant, which share question ids, each get their own rows.
