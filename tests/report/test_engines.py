@@ -7,8 +7,10 @@ import json
 
 import pytest
 
+from hocvuso.diagnostics import Diagnostics
 from hocvuso.reports import compute, queries
 from hocvuso.reports.engine import to_clickhouse
+from hocvuso.reports.run import COMPUTING, Request, build_report
 
 from .conftest import Runner, cert_row, town_results, town_roster
 
@@ -64,3 +66,15 @@ def test_cutting_the_learners_into_slices_changes_no_number(runner: Runner, engi
     for name in whole.tables:
         assert sliced.tables[name].rows == whole.tables[name].rows, name
     assert whole.tables["items"].rows and whole.tables["change"].rows
+
+
+def test_the_engine_passes_are_followed_to_the_end(runner: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The progress bar follows each slice: 23 learners in slices of 5 are 5 slices, so 2 × 5 + 1 passes."""
+    monkeypatch.setattr(compute, "SLICE_LEARNERS", 5)
+    seen: list[tuple[str, int, int]] = []
+    req = Request(plan="thu", roster=runner.roster(), results=tuple(mixed_results(runner)),  # type: ignore[arg-type]
+                  as_of=dt.date(2026, 12, 31), courses=runner.courses, out=runner.root / "build")
+    report = build_report(req, Diagnostics(), lambda name, done, total: seen.append((name, done, total)))
+    assert report is not None
+    passes = [(done, total) for name, done, total in seen if name == COMPUTING]
+    assert passes == [(n, 11) for n in range(12)]

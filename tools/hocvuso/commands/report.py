@@ -20,9 +20,11 @@ if TYPE_CHECKING:
 
 MESSAGES = {
     "vi": {"written": "Đã ghi báo cáo vào {path}", "failed": "Không tạo báo cáo; chưa ghi gì vào {out}.",
-           "bad_date": "--as-of phải là ngày dạng YYYY-MM-DD, ví dụ 2026-12-31", "reading": "Đang đọc"},
+           "bad_date": "--as-of phải là ngày dạng YYYY-MM-DD, ví dụ 2026-12-31", "reading": "Đang đọc",
+           "computing": "Đang tính số liệu"},
     "en": {"written": "Report written to {path}", "failed": "No report made; nothing was written to {out}.",
-           "bad_date": "--as-of must be a date YYYY-MM-DD, e.g. 2026-12-31", "reading": "Reading"},
+           "bad_date": "--as-of must be a date YYYY-MM-DD, e.g. 2026-12-31", "reading": "Reading",
+           "computing": "Computing"},
 }
 
 
@@ -52,15 +54,17 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def progress_printer(lang: str) -> Callable[[str, int, int], None] | None:
-    """A one-line progress bar on stderr for long reads (only on a terminal)."""
+    """A one-line progress bar on stderr for long reads and the engine's passes (only on a terminal)."""
     if not sys.stderr.isatty():
         return None
+    from hocvuso.reports.run import COMPUTING
 
     def show(name: str, done: int, total: int) -> None:
         width = 30
         filled = int(width * done / max(1, total))
         end = "\n" if done >= total else ""
-        print(f"\r{MESSAGES[lang]['reading']} {name} [{'#' * filled}{'.' * (width - filled)}] {done * 100 // max(1, total):3d}%",
+        label = MESSAGES[lang]["computing"] if name == COMPUTING else f"{MESSAGES[lang]['reading']} {name}"
+        print(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done * 100 // max(1, total):3d}%",
               end=end, file=sys.stderr, flush=True)
 
     return show

@@ -16,6 +16,7 @@ from hocvuso.reports.plans import periods
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Callable
 
     from hocvuso.reports.catalog import CourseIndex
     from hocvuso.reports.engine import Engine
@@ -95,33 +96,44 @@ def slices_for(learners: int, per_slice: int | None = None) -> int:
     return max(1, -(-learners // size))
 
 
-def prepare(engine: Engine, plan: Plan, as_of: dt.date) -> None:
+def prepare(engine: Engine, plan: Plan, as_of: dt.date, step: Callable[[int, int], None] | None = None) -> None:
     """Materialise the tables every KPI query reads: the item-level work slice by slice, then ``learners``.
 
     Each slice is about SLICE_LEARNERS learners, so the big GROUP BYs (learner × item, learner × competency) keep
     the same size at 1 M learners as at 10 M and fit in memory instead of spilling: time grows with the rows read.
+    ``step(done, total)`` is told after each of the 2 × slices + 1 passes (minutes each at 10 M learners).
     """
     learners = int(engine.query("SELECT COUNT(*) FROM roster")[0][0])
     slices = slices_for(learners)
+    total = 2 * slices + 1
 
     def sql(text: str, s: int) -> str:
         return queries.render(text, plan.unit_level, as_of, hash_function=engine.hash_function, slices=slices, slice_no=s)
 
+    def done(n: int) -> None:
+        if step is not None:
+            step(n, total)
+
+    done(0)
     for s in range(slices):
         engine.materialize("first_responses", sql(queries.FIRST_RESPONSES, s))
         engine.materialize("slice_totals", sql(queries.SLICE_TOTALS, s))
         keep = engine.materialize if s == 0 else engine.append
         keep("response_learners", "SELECT learner_id, total FROM slice_totals")
         keep("item_cells", sql(queries.ITEM_CELLS, s))
+        done(s + 1)
     engine.materialize("learners", sql(queries.LEARNERS, 0))
+    done(slices + 1)
     for s in range(slices):
         (engine.materialize if s == 0 else engine.append)("competency_cells", sql(queries.COMPETENCY_CELLS, s))
+        done(slices + 2 + s)
 
 
-def compute(engine: Engine, plan: Plan, as_of: dt.date, index: CourseIndex, min_cell: int = 5) -> Report:
-    """Run every query and build the report's tables."""
+def compute(engine: Engine, plan: Plan, as_of: dt.date, index: CourseIndex, min_cell: int = 5,
+            step: Callable[[int, int], None] | None = None) -> Report:
+    """Run every query and build the report's tables (``step``: progress of the long passes, see :func:`prepare`)."""
     report = Report(plan, as_of, min_cell, engine.name)
-    prepare(engine, plan, as_of)
+    prepare(engine, plan, as_of, step)
     status = Status(rows(engine, queries.STATUS, plan, as_of))
     by_month = rows(engine, queries.BY_MONTH, plan, as_of)
     confirmed_by_month = rows(engine, queries.CONFIRMED_BY_MONTH, plan, as_of)

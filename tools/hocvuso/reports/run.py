@@ -32,6 +32,10 @@ if TYPE_CHECKING:
     from hocvuso.reports.catalog import CourseIndex
 
 
+# The name ``progress`` is given while the engine computes (a file's name is never empty).
+COMPUTING = ""
+
+
 @dataclass(frozen=True, slots=True)
 class Request:
     """What the user asked for."""
@@ -52,6 +56,8 @@ def build_report(req: Request, diags: Diagnostics, progress: Callable[[str, int,
     """Read and compute; None after reporting why not (errors in the plan or the inputs).
 
     ``index`` (the courses' items) is loaded from ``req.courses`` unless given, through ``<out>/.cache``.
+    ``progress(name, done, total)`` follows each long read (``name``: the file's) and then the engine's passes
+    (``name``: COMPUTING).
     """
     plan = load_plan(req.courses / "plans", req.plan, diags)
     if plan is None:
@@ -75,7 +81,8 @@ def build_report(req: Request, diags: Diagnostics, progress: Callable[[str, int,
                 engine.register(name, paths)
             for database in aspects:
                 engine.add_aspects(database)
-            report = compute(engine, plan, req.as_of, index, req.min_cell)
+            step = None if progress is None else lambda done, total: progress(COMPUTING, done, total)
+            report = compute(engine, plan, req.as_of, index, req.min_cell, step)
             report.tables["items"] = item_analysis(engine, plan, req.as_of, index, req.min_cell, diags)
         except EngineError as err:
             diags.add(codes.REPORT_ENGINE, Location(Path(req.engine or "duckdb")), engine=req.engine, problem=str(err))
