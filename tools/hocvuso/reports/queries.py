@@ -4,19 +4,20 @@ Placeholders (filled by :func:`render` from checked values only): ``{unit}`` is
 ``commune`` or ``village``; ``{as_of}`` an ISO date; ``{elder_year}`` the last
 birth year of people aged 60 or over at ``as_of``; ``{min_mentees}`` a whole
 number; ``{in_slice}`` the condition that a row's learner is in the slice being
-computed (the engine names its hash function).  Queries keep to what both engines mean the same way: no ``*`` in
-joined selects, no NULL ordering (rows are sorted in Python), counts with
+computed (the engine names its hash function).  Queries keep to what both
+engines mean the same way: no ``*`` in joined selects, no NULL ordering (rows are sorted in Python), counts with
 ``COUNT(CASE … THEN 1 END)``.
 
 Cost at national scale (``benchmarks/report_scale.py``): every input row is
-read once and grouped once at its natural grain (learner × item, learner ×
-competency, learner); everything after works on those results, and what goes
-back to Python is already aggregated per unit, item or competency.  The
-item-level work runs per **slice** of learners (``{in_slice}``: a hash of the
-learner id modulo the number of slices), so its hash tables stay the size of
-one slice however many learners there are: every learner's rows fall in one
-slice, and what each slice leaves (``response_learners``, ``item_cells``,
-``competency_cells``) is added up after.
+grouped once at its natural grain (learner × item, learner × competency,
+learner); everything after works on those results, and what goes back to
+Python is already aggregated per unit, item or competency.  The item-level
+work runs per **slice** of learners (``{in_slice}``: a hash of the learner id
+modulo the number of slices; one slice up to 2.5 M learners), so its hash
+tables stay the size of one slice however many learners there are: each slice
+reads the item-level files and keeps its own learners' rows, every learner's
+rows fall in one slice, and what each slice leaves (``response_learners``,
+``item_cells``, ``competency_cells``) is added up after.
 """
 
 from __future__ import annotations
