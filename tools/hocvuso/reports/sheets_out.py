@@ -1,9 +1,16 @@
-"""The report as spreadsheets: one CSV per table (UTF-8 with BOM, so Excel shows Vietnamese) and one XLSX workbook."""
+"""The report as spreadsheets: one CSV per table (UTF-8 with BOM, so Excel shows Vietnamese) and one XLSX workbook.
+
+Some text in the tables comes from the inputs (a roster's commune or village names, a response as exported), and a
+spreadsheet program runs a cell that starts with ``=`` (in a CSV also ``+ - @``, a tab or a carriage return) as a
+formula: ``=HYPERLINK(…)`` in a roster would become a link, or worse, in the province's workbook.  So every text
+cell is written as text: in the XLSX as a string cell, in the CSV with a leading ``'`` before such a character
+(OWASP's advice for CSV injection).  Numbers are written as numbers.
+"""
 
 from __future__ import annotations
 
 import csv
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from hocvuso.reports.present import headers, ordered, table_rows, title
 
@@ -12,6 +19,7 @@ if TYPE_CHECKING:
 
     from hocvuso.reports.compute import Report
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SHARE_COLUMNS = {"share", "target", "active_share", "reached_share", "confirmed_share", "elderly_share", "disabled_share",
                   "before", "after", "change"}
 
@@ -24,9 +32,16 @@ def write_csvs(report: Report, folder: Path, lang: str) -> list[Path]:
         with path.open("w", encoding="utf-8-sig", newline="") as f:
             writer = csv.writer(f)
             writer.writerow(headers(table, lang))
-            writer.writerows(table_rows(table, report, lang))
+            writer.writerows([csv_text(v) for v in row] for row in table_rows(table, report, lang))
         out.append(path)
     return out
+
+
+def csv_text(value: Any) -> Any:
+    """A CSV cell that no spreadsheet program runs as a formula (text only; numbers stay numbers)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def write_xlsx(report: Report, path: Path, lang: str) -> Path:
@@ -58,6 +73,10 @@ def write_xlsx(report: Report, path: Path, lang: str) -> Path:
                 if is_share and isinstance(value, float):
                     c = WriteOnlyCell(sheet, value=value)
                     c.number_format = "0.0%"
+                    row.append(c)
+                elif isinstance(value, str) and value.startswith("="):
+                    c = WriteOnlyCell(sheet, value=value)
+                    c.data_type = "s"  # openpyxl would store it as a formula
                     row.append(c)
                 else:
                     row.append(value)
