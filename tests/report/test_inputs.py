@@ -233,3 +233,33 @@ def test_offline_files_hold_practice_answers_so_they_count_for_items_never_for_r
     assert row(report, "targets", kpi="reached", group="citizens", unit=ALL)["count"] == 0
     got = row(report, "items", item="mot-lua-chon")
     assert (got["group"], got["learners"], got["p"]) == ("citizens", 2, 0.5)
+
+
+def test_an_xlsx_that_unzips_to_300_mb_is_refused_before_it_is_opened(runner: Runner) -> None:
+    """A zip bomb: a few hundred kilobytes on disk, 300 MB of zeros inside; the limit is 256 MB unzipped."""
+    import zipfile
+
+    book = Workbook()
+    book.active.append(ROSTER_HEADER)
+    path = runner.root / "roster.xlsx"
+    book.save(path)
+    zeros = bytes(2**20)
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as z, z.open("xl/media/padding.bin", "w") as f:
+        for _ in range(300):
+            f.write(zeros)
+    assert path.stat().st_size < 2 * 2**20
+    report, diags = runner.run(path, [runner.results()])
+    assert report is None and found(diags, "HV825") == ["roster.xlsx:0:0"]
+    assert "300.0 MB" in next(d.message("en") for d in diags if d.code.id == "HV825")
+
+
+def test_an_offline_result_file_over_a_megabyte_is_refused_unread(runner: Runner) -> None:
+    folder = runner.root / "collected"
+    folder.mkdir()
+    data = {"format": "hocvuso-result", "version": 1, "course": "x", "fp": "y", "learner": "c01",
+            "saved": "2026-03-04T10:00:00Z", "items": [["mot-lua-chon", 1, "a" * 100]] * 12000}
+    data["sig"] = signature(data)
+    (folder / "ketqua-c01.json").write_text(json.dumps(data), encoding="utf-8")
+    assert (folder / "ketqua-c01.json").stat().st_size > 2**20
+    report, diags = runner.run(runner.roster(), [folder], min_cell=1)
+    assert report is None and found(diags, "HV825") == ["ketqua-c01.json:0:0"]

@@ -38,6 +38,9 @@ if TYPE_CHECKING:
     from hocvuso.reports.tables import Tables
 
 FORMAT = "hocvuso-result"
+# A learner's file is a few kilobytes (every practice answer and three tries of the final check: under 20 KB); a
+# folder of collected files is read file by file, so one huge file must not be read whole.
+MAX_RESULT_FILE = 2**20
 
 
 def signed_text(data: dict[str, Any]) -> str:
@@ -65,6 +68,11 @@ def read_result_file(path: Path, out: Tables, state: ReadState, diags: Diagnosti
     player grades them, so a learner whose try passed counts as reached on the file's ``saved`` day; the pre-test
     (``pre-*``) gives the "before" of the pre/post change.
     """
+    size = path.stat().st_size
+    if size > MAX_RESULT_FILE:
+        diags.add(codes.REPORT_TOO_LARGE, Location(path), path=str(path), size=f"{size / 2**20:.1f}",
+                  limit=MAX_RESULT_FILE // 2**20)
+        return
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 ENCODINGS_TRIED = "UTF-8, UTF-8 BOM, UTF-16, Windows-1258"
+# An .xlsx is a zip: past this many bytes unzipped it is refused before openpyxl builds it in memory (Excel's own
+# 1,048,576 rows of a roster's 11 columns come to about 150 MB; a few kilobytes of zip can declare gigabytes).
+MAX_XLSX_UNZIPPED = 256 * 2**20
 DELIMITERS = ",;\t"
 
 
@@ -102,6 +105,16 @@ def read_xlsx(path: Path, kind: str, diags: Diagnostics) -> Sheet | None:
 
     import openpyxl
 
+    try:
+        with zipfile.ZipFile(path) as archive:  # the sizes its members declare bound what reading them can produce
+            unzipped = sum(member.file_size for member in archive.infolist())
+    except (OSError, zipfile.BadZipFile) as err:
+        diags.add(codes.REPORT_UNREADABLE, Location(path), path=str(path), problem=str(err) or type(err).__name__)
+        return None
+    if unzipped > MAX_XLSX_UNZIPPED:
+        diags.add(codes.REPORT_TOO_LARGE, Location(path), path=str(path), size=f"{unzipped / 2**20:.1f}",
+                  limit=MAX_XLSX_UNZIPPED // 2**20)
+        return None
     try:
         book = openpyxl.load_workbook(path, read_only=False, data_only=True)
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as err:
