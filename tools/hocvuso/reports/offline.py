@@ -11,7 +11,9 @@ Each item is [interaction id, 1 = right / 0 = wrong, response], the ids as the p
 (docs/reports.md, "SCORM results"): first the practice answers (``<question id>``; the response only for choice
 questions, the chosen keys), then every graded item of the final check's tries (``f<n>-<item id>``) and of the
 pre-test (``pre-<item id>``), which the player keeps in the browser as they are submitted, with an empty response
-(right/wrong is all the grading needs; typed answers stay on the device).
+(right/wrong is all the grading needs; typed answers stay on the device).  The browser holds one learner at a time:
+on a shared phone the mentor saves the file, then "Người học tiếp theo" clears the package's answers, tries, kept
+checks and learner seed, so the next file carries only the next learner's items.
 
 ``sig`` is HMAC-SHA-256 over :func:`signed_text` with the key
 ``"hocvuso-result|" + course + "|" + fp``.  The key ships inside every copy of

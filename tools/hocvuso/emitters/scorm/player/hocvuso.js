@@ -497,6 +497,13 @@
       document.body.removeChild(link);
       say(btn.getAttribute("data-saved").replace("{file}", name));
     });
+    var next = $("#hv-export-next"); // one phone, learners in turn: the next one starts blank
+    if (next) next.addEventListener("click", function () {
+      if (!window.confirm(next.getAttribute("data-confirm"))) return;
+      try { [STORE, STORE + ":checks", "hocvuso:learner"].forEach(function (k) { localStorage.removeItem(k); }); } catch (e) { /* private mode */ }
+      local = function () {}; // no save() on the way out
+      location.reload();
+    });
   }
 
   function learnerId() { // the LMS's learner id; without an LMS, a random id kept in this browser
