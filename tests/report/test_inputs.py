@@ -263,3 +263,10 @@ def test_an_offline_result_file_over_a_megabyte_is_refused_unread(runner: Runner
     assert (folder / "ketqua-c01.json").stat().st_size > 2**20
     report, diags = runner.run(runner.roster(), [folder], min_cell=1)
     assert report is None and found(diags, "HV825") == ["ketqua-c01.json:0:0"]
+
+
+def test_a_csv_cell_over_128_kb_is_reported_at_its_line_not_raised(runner: Runner) -> None:
+    rows = town_roster()
+    rows[2][9] = "x" * 200_000  # the name column of the third learner: line 4 with the header
+    report, diags = runner.run(runner.roster(rows), [runner.results()])
+    assert report is None and found(diags, "HV822") == ["roster.csv:4:0"]

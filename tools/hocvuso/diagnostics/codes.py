@@ -814,12 +814,12 @@ REPORT_TOO_LARGE = _code(
     "HV825", "report.too_large", E,
     ("'{path}' would take {size} MB once opened, more than the {limit} MB a file of this kind may take; it is not read "
      "(a damaged file, or one made to exhaust the computer).",
-     "For a very large roster or export, save it as CSV UTF-8 (read row by row, any size) or pass Parquet; an offline "
-     "result file is a few kilobytes: collect it again from the learner's device."),
+     "For a very large roster or export, save it as CSV UTF-8, or pass Parquet at national scale; an offline result "
+     "file is a few kilobytes: collect it again from the learner's device."),
     ("'{path}' khi mở ra sẽ chiếm {size} MB, quá mức {limit} MB cho loại tệp này; tệp không được đọc (tệp hỏng, hoặc "
      "tệp cố ý làm treo máy).",
-     "Với danh sách hay tệp xuất rất lớn, lưu thành CSV UTF-8 (đọc từng dòng, cỡ nào cũng được) hoặc dùng Parquet; tệp "
-     "kết quả ngoại tuyến chỉ vài kilobyte: chép lại từ máy của người học."),
+     "Với danh sách hay tệp xuất rất lớn, lưu thành CSV UTF-8, hoặc dùng Parquet khi làm ở quy mô cả nước; tệp kết "
+     "quả ngoại tuyến chỉ vài kilobyte: chép lại từ máy của người học."),
 )
 
 # --- `hocvuso verify`: a learner's credential (VC-JWT) ----------------------------------

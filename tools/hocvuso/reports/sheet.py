@@ -89,11 +89,15 @@ def read_csv(path: Path, kind: str, diags: Diagnostics, progress: Callable[[int,
     raw: list[tuple[int, list[str]]] = []
     line = 1
     total = text.count("\n") + 1
-    for i, cells in enumerate(reader):
-        raw.append((line, [_nfc(c) for c in cells]))
-        line = reader.line_num + 1
-        if progress is not None and i % 20000 == 0:
-            progress(min(line, total), total)
+    try:
+        for i, cells in enumerate(reader):
+            raw.append((line, [_nfc(c) for c in cells]))
+            line = reader.line_num + 1
+            if progress is not None and i % 20000 == 0:
+                progress(min(line, total), total)
+    except csv.Error as err:  # e.g. a cell over 128 KB: not a table an office wrote
+        diags.add(codes.REPORT_UNREADABLE, Location(path, line), path=str(path), problem=str(err))
+        return None
     if progress is not None:
         progress(total, total)
     return _to_sheet(path, raw, kind, encoding, diags)
