@@ -13,6 +13,7 @@ import codecs
 import csv
 import datetime as dt
 import io
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -27,6 +28,7 @@ ENCODINGS_TRIED = "UTF-8, UTF-8 BOM, UTF-16, Windows-1258"
 # An .xlsx is a zip: past this many bytes unzipped it is refused before openpyxl builds it in memory (Excel's own
 # 1,048,576 rows of a roster's 11 columns come to about 150 MB; a few kilobytes of zip can declare gigabytes).
 MAX_XLSX_UNZIPPED = 256 * 2**20
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 DELIMITERS = ",;\t"
 
 
@@ -71,7 +73,9 @@ def _sniff_delimiter(first_line: str) -> str:
 
 
 def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text).strip()
+    """A cell as compared and shown: NFC, trimmed, without control characters (a damaged export's bytes; no
+    spreadsheet cell may hold them, and 'Xã\x01Bình' must not stand apart from 'Xã Bình' unseen)."""
+    return _CONTROL.sub("", unicodedata.normalize("NFC", text)).strip()
 
 
 def read_csv(path: Path, kind: str, diags: Diagnostics, progress: Callable[[int, int], None] | None = None) -> Sheet | None:

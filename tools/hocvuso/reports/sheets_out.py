@@ -48,6 +48,7 @@ def write_xlsx(report: Report, path: Path, lang: str) -> Path:
     """One sheet per table, headers in ``lang``, shares formatted as percentages (openpyxl's streaming writer)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -74,10 +75,14 @@ def write_xlsx(report: Report, path: Path, lang: str) -> Path:
                     c = WriteOnlyCell(sheet, value=value)
                     c.number_format = "0.0%"
                     row.append(c)
-                elif isinstance(value, str) and value.startswith("="):
-                    c = WriteOnlyCell(sheet, value=value)
-                    c.data_type = "s"  # openpyxl would store it as a formula
-                    row.append(c)
+                elif isinstance(value, str):
+                    text = ILLEGAL_CHARACTERS_RE.sub("", value)  # e.g. an offline file's response; no cell holds them
+                    if text.startswith("="):
+                        c = WriteOnlyCell(sheet, value=text)
+                        c.data_type = "s"  # openpyxl would store it as a formula
+                        row.append(c)
+                    else:
+                        row.append(text)
                 else:
                     row.append(value)
             sheet.append(row)
