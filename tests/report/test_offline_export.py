@@ -48,10 +48,23 @@ def bank(courses_dir: Path) -> dict:  # type: ignore[type-arg]
     return {q.id: q for c in courses if c.group == "citizens" for q in c.bank}
 
 
-def export(chromium, package_dir: Path, learner: str, target: Path) -> dict:  # type: ignore[no-untyped-def]
+def offline_page(chromium, package_dir: Path):  # type: ignore[no-untyped-def]
+    """The package opened from its files (no LMS) on a 360-px phone that accepts downloads; (context, page)."""
     context = chromium.new_context(viewport={"width": 360, "height": 740}, accept_downloads=True)
     page = context.new_page()
     page.goto((package_dir / "index.html").as_uri())
+    return context, page
+
+
+def collected(runner: Runner) -> Path:
+    """The folder a mentor collects the learners' files in."""
+    folder = runner.root / "collected"
+    folder.mkdir()
+    return folder
+
+
+def export(chromium, package_dir: Path, learner: str, target: Path) -> dict:  # type: ignore[no-untyped-def]
+    context, page = offline_page(chromium, package_dir)
     data = answer_and_save(page, learner, target)
     context.close()
     return data
@@ -108,8 +121,7 @@ def checks(data: dict, prefix: str) -> list[list[object]]:  # type: ignore[type-
 
 
 def test_the_exported_file_is_signed_and_reads_back_in_the_report(chromium, package_dir: Path, runner: Runner) -> None:  # type: ignore[no-untyped-def]
-    folder = runner.root / "collected"
-    folder.mkdir()
+    folder = collected(runner)
     data = export(chromium, package_dir, "c01", folder / "ketqua-c01.json")
     assert data["learner"] == "c01" and len(data["items"]) == 1 and len(data["sig"]) == 64
     report, diags = runner.run(runner.roster(), [folder], min_cell=1)
@@ -120,8 +132,7 @@ def test_the_exported_file_is_signed_and_reads_back_in_the_report(chromium, pack
 
 
 def test_an_exported_file_edited_by_hand_is_refused(chromium, package_dir: Path, runner: Runner) -> None:  # type: ignore[no-untyped-def]
-    folder = runner.root / "collected"
-    folder.mkdir()
+    folder = collected(runner)
     path = folder / "ketqua-c02.json"
     data = export(chromium, package_dir, "c02", path)
     data["items"][0][1] = 1 - data["items"][0][1]
@@ -132,11 +143,8 @@ def test_an_exported_file_edited_by_hand_is_refused(chromium, package_dir: Path,
 
 def test_a_passed_final_check_travels_in_the_file_and_makes_the_learner_reached(chromium, package_dir: Path, bank: dict,  # type: ignore[no-untyped-def,type-arg]
                                                                                  runner: Runner) -> None:
-    folder = runner.root / "collected"
-    folder.mkdir()
-    context = chromium.new_context(viewport={"width": 360, "height": 740}, accept_downloads=True)
-    page = context.new_page()
-    page.goto((package_dir / "index.html").as_uri())
+    folder = collected(runner)
+    context, page = offline_page(chromium, package_dir)
     drawn = take(page, "final", bank, right=True)
     assert sorted(drawn) == BANK
     assert "Đạt" in (page.locator("#hv-final-result").text_content() or "")
@@ -156,11 +164,8 @@ def test_a_passed_final_check_travels_in_the_file_and_makes_the_learner_reached(
 
 def test_a_failed_final_check_is_an_attempt_but_not_reached(chromium, package_dir: Path, bank: dict,  # type: ignore[no-untyped-def,type-arg]
                                                             runner: Runner) -> None:
-    folder = runner.root / "collected"
-    folder.mkdir()
-    context = chromium.new_context(viewport={"width": 360, "height": 740}, accept_downloads=True)
-    page = context.new_page()
-    page.goto((package_dir / "index.html").as_uri())
+    folder = collected(runner)
+    context, page = offline_page(chromium, package_dir)
     drawn = take(page, "final", bank, right=False)
     data = answer_and_save(page, "c02", folder / "ketqua-c02.json")
     context.close()
@@ -174,11 +179,8 @@ def test_a_failed_final_check_is_an_attempt_but_not_reached(chromium, package_di
 def test_the_checks_kept_in_the_browser_survive_a_reload_and_give_the_change(chromium, package_dir: Path, bank: dict,  # type: ignore[no-untyped-def,type-arg]
                                                                             runner: Runner) -> None:
     """Pre-test all wrong (0 on both competencies), reload, final check all right (1.0 on both), reload, save."""
-    folder = runner.root / "collected"
-    folder.mkdir()
-    context = chromium.new_context(viewport={"width": 360, "height": 740}, accept_downloads=True)
-    page = context.new_page()
-    page.goto((package_dir / "index.html").as_uri())
+    folder = collected(runner)
+    context, page = offline_page(chromium, package_dir)
     pre = take(page, "pre", bank, right=False)
     page.reload()
     final = take(page, "final", bank, right=True)
@@ -214,9 +216,7 @@ def learner_a(page, bank: dict, target: Path) -> tuple[str, dict, str]:  # type:
 
 
 def test_cancelling_next_learner_keeps_everything(chromium, package_dir: Path, bank: dict, tmp_path: Path) -> None:  # type: ignore[no-untyped-def,type-arg]
-    context = chromium.new_context(viewport={"width": 360, "height": 740}, accept_downloads=True)
-    page = context.new_page()
-    page.goto((package_dir / "index.html").as_uri())
+    context, page = offline_page(chromium, package_dir)
     _, a, _ = learner_a(page, bank, tmp_path / "ketqua-c01.json")
     before = stored(page)
     messages: list[str] = []
@@ -233,11 +233,8 @@ def test_the_next_learner_on_one_phone_starts_blank_and_each_file_holds_its_own_
         chromium, package_dir: Path, bank: dict, runner: Runner) -> None:
     """A mentor takes two learners through one package on one phone: A passes the final check and saves, then
     "Người học tiếp theo" (confirmed) clears A's answers, tries, kept checks and seed, and B starts blank."""
-    folder = runner.root / "collected"
-    folder.mkdir()
-    context = chromium.new_context(viewport={"width": 360, "height": 740}, accept_downloads=True)
-    page = context.new_page()
-    page.goto((package_dir / "index.html").as_uri())
+    folder = collected(runner)
+    context, page = offline_page(chromium, package_dir)
     qid, _, fresh_tries = learner_a(page, bank, folder / "ketqua-c01.json")
     before = stored(page)
     assert page.locator("#hv-export-next").text_content() == "Người học tiếp theo"

@@ -90,10 +90,9 @@ def share(part: int, whole: int, k: int) -> float | Suppressed | None:
     return round(part / whole, 4)
 
 
-def slices_for(learners: int, per_slice: int | None = None) -> int:
-    """How many slices the item-level work is cut into: one per ``per_slice`` learners (default SLICE_LEARNERS)."""
-    size = per_slice or SLICE_LEARNERS
-    return max(1, -(-learners // size))
+def slices_for(learners: int) -> int:
+    """How many slices the item-level work is cut into: one per SLICE_LEARNERS learners."""
+    return max(1, -(-learners // SLICE_LEARNERS))
 
 
 def prepare(engine: Engine, plan: Plan, as_of: dt.date, step: Callable[[int, int], None] | None = None) -> None:

@@ -53,9 +53,11 @@ window.hvAssess = function (P) {
   var KEEP = "hocvuso:" + D.key + ":checks";
   // Without an LMS nothing records the checks' interactions: keep [id, 1|0, ""] per graded item (f<n>-…, pre-…)
   // in this browser, appended per try, for the "export my results" file (hocvuso.js; reports/offline.py).  Only
-  // right/wrong: the responses, typed ones above all, stay on the device.  kept() reads, kept(list) appends.
+  // right/wrong: the responses, typed ones above all, stay on the device.  kept() reads, kept(list) appends,
+  // kept(false) forgets them ("next learner" in hocvuso.js).
   function kept(more) {
     try {
+      if (more === false) return localStorage.removeItem(KEEP);
       var list = JSON.parse(localStorage.getItem(KEEP) || "[]");
       if (more) localStorage.setItem(KEEP, JSON.stringify(list = list.concat(more)));
       return list;

@@ -500,7 +500,8 @@
     var next = $("#hv-export-next"); // one phone, learners in turn: the next one starts blank
     if (next) next.addEventListener("click", function () {
       if (!window.confirm(next.getAttribute("data-confirm"))) return;
-      try { [STORE, STORE + ":checks", "hocvuso:learner"].forEach(function (k) { localStorage.removeItem(k); }); } catch (e) { /* private mode */ }
+      try { [STORE, "hocvuso:learner"].forEach(function (k) { localStorage.removeItem(k); }); } catch (e) { /* private mode */ }
+      if (more) more(false); // the checks kept by assess.js
       local = function () {}; // no save() on the way out
       location.reload();
     });
